@@ -1,0 +1,38 @@
+"""claimcheck: warns where health writing claims more than the evidence supports.
+
+>>> from claimcheck import check
+>>> [f.code for f in check("Intranasal oxytocin is a proven treatment for autism.")]
+['OXT201']
+"""
+
+from __future__ import annotations
+
+from .context import claim_strength
+from .engine import Linter, check
+from .errors import ClaimcheckError, InputError, RuleError, SourceError
+from .models import Evidence, Finding, FindingSource, Level, Rule, Source, Status, Strength
+from .rules import load_rules, select_rules
+from .sources import load_sources
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ClaimcheckError",
+    "Evidence",
+    "Finding",
+    "FindingSource",
+    "InputError",
+    "Level",
+    "Linter",
+    "Rule",
+    "RuleError",
+    "Source",
+    "SourceError",
+    "Status",
+    "Strength",
+    "check",
+    "claim_strength",
+    "load_rules",
+    "load_sources",
+    "select_rules",
+]

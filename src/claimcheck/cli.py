@@ -1,0 +1,155 @@
+"""The command line: ``claimcheck check``, ``rules``, ``rule CODE``, ``sources``.
+
+Thin by design: parse options, call the library, render. Exit codes: 0 no finding at
+warning or above, 1 findings at warning or above, 2 usage, input or rule errors.
+"""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from collections.abc import Sequence
+
+import click
+
+from . import __version__
+from .engine import Linter
+from .errors import ClaimcheckError, InputError
+from .inputs import STDIN, expand, read
+from .models import Finding, Level, Rule, Source
+from .report import RENDERERS, Report
+from .rules import load_rules
+from .sources import load_sources
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+LEVELS = [level.value for level in Level]
+
+
+def _fail(message: str) -> None:
+    click.echo(f"claimcheck: error: {message}", err=True)
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    """Options given repeatedly or comma-separated: ``--select OXT1,OXT2 --select OXT3``."""
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _load() -> tuple[list[Rule], dict[str, Source]]:
+    sources = load_sources()
+    return load_rules(sources=sources), sources
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimcheck")
+def main() -> None:
+    """Warns where health writing claims more than the evidence supports."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True)
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes (comma-separated).")
+@click.option(
+    "--min-level",
+    type=click.Choice(LEVELS),
+    default=Level.suggestion.value,
+    show_default=True,
+    help="Hide findings below this level.",
+)
+def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], min_level: str) -> None:
+    """Check files, directories (.txt and .md inside) or standard input (-)."""
+    try:
+        rules, sources = _load()
+        linter = Linter(rules, sources, select=_split(select), ignore=_split(ignore))
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+        sys.exit(EXIT_ERROR)
+    threshold = Level(min_level)
+    findings: list[Finding] = []
+    errors: list[str] = []
+    files = 0
+    stdin = sys.stdin.buffer.read() if STDIN in paths else None
+    for target in expand(paths):
+        try:
+            text = read(target, stdin)
+        except InputError as exc:
+            errors.append(str(exc))
+            _fail(str(exc))
+            continue
+        files += 1
+        shown = "<stdin>" if target.path == STDIN else target.path
+        findings += [f for f in linter.check(text, shown) if f.level >= threshold]
+    click.echo(RENDERERS[fmt](Report(findings, errors, files)), nl=False)
+    if errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if any(f.level >= Level.warning for f in findings) else EXIT_CLEAN)
+
+
+def _rules_or_exit() -> tuple[list[Rule], dict[str, Source]]:
+    try:
+        return _load()
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+        sys.exit(EXIT_ERROR)
+
+
+@main.command("rules")
+def list_rules() -> None:
+    """List every rule: code, level, family, name and summary."""
+    rules, _ = _rules_or_exit()
+    width = max(len(r.name) for r in rules)
+    click.echo(f"{'CODE':<7} {'LEVEL':<10} {'FAMILY':<10} {'NAME':<{width}}  SUMMARY")
+    for r in rules:
+        click.echo(f"{r.code:<7} {r.level.value:<10} {r.family:<10} {r.name:<{width}}  {r.summary}")
+
+
+def _wrap(text: str, indent: str = "  ") -> str:
+    return textwrap.fill(" ".join(text.split()), width=88, initial_indent=indent, subsequent_indent=indent)
+
+
+def _citation(s: Source) -> str:
+    ids = [f"doi:{s.doi}" if s.doi else "", f"PMID {s.pmid}" if s.pmid else "", s.pmcid or ""]
+    link = s.link or "no verified link"
+    extra = f" ({', '.join(i for i in ids if i)})" if any(ids) else ""
+    unverified = f" [unverified: {', '.join(s.unverified)}]" if s.unverified else ""
+    return f"{s.citation}{extra} {link}{unverified}"
+
+
+@main.command("rule")
+@click.argument("code")
+def explain_rule(code: str) -> None:
+    """Explain one rule: what it flags, why, the evidence, examples and citations."""
+    rules, sources = _rules_or_exit()
+    found = [r for r in rules if r.code == code.upper() or r.name == code.lower()]
+    if not found:
+        _fail(f"unknown rule '{code}' (see `claimcheck rules`)")
+        sys.exit(EXIT_ERROR)
+    r = found[0]
+    out = [
+        f"{r.code} {r.name} [{r.level.value}, {r.family}, {r.status}]",
+        "",
+        _wrap(r.summary, ""),
+        "",
+        "Why:",
+        _wrap(r.why),
+        "",
+        f"Evidence: {r.evidence.value}",
+    ]
+    for ref in r.sources:
+        s = sources[ref.id]
+        out += [f"  - {s.short}: " + " ".join((ref.says or s.shows).split())]
+    if r.suggest:
+        out += ["", "Instead, write:"] + [f"  - {s}" for s in r.suggest]
+    out += ["", "Flagged:"] + [f"  - {t}" for t in r.examples.flag]
+    out += ["", "Not flagged:"] + [f"  - {t}" for t in r.examples.pass_]
+    out += ["", "Sources:"] + [_wrap(_citation(sources[ref.id]), "  ") for ref in r.sources]
+    click.echo("\n".join(out))
+
+
+@main.command("sources")
+def list_sources() -> None:
+    """List the evidence sources with citation, DOI or link, and what each shows."""
+    _, sources = _rules_or_exit()
+    for s in sources.values():
+        click.echo(f"{s.id}\n{_wrap(_citation(s))}\n{_wrap(s.shows)}\n")

@@ -1,0 +1,269 @@
+"""Whether a hit is a claim the writer makes: assertion status and claim strength.
+
+Cues follow the NegEx / ConText idea: trigger words whose scope is the clause they
+stand in, where a clause is the sentence cut at terminators ("but", "however",
+"although", ";"). Everything here is plain regular expressions over one sentence, so
+it is fast and needs no trained model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .models import Status, Strength
+
+_Q = "['’]"  # apostrophes: typewriter and typographic
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# Words that end the scope of a cue.
+TERMINATOR = _rx(r";|\s[-–—]\s|\b(?:but|however|although|though|yet|whereas|nevertheless|nonetheless|except)\b")
+
+# Phrases that look like negation but are not ("not only ... but also").
+PSEUDO_NEGATION = _rx(
+    rf"\b(?:not\s+only|not\s+just|not\s+merely|not\s+simply|no\s+doubt|no\s+wonder|not\s+surprising(?:ly)?|"
+    rf"nothing\s+short\s+of|not\s+least|no\s+question|it\s+is\s+no\s+secret|there{_Q}?s\s+no\s+secret|"
+    rf"no\s+matter|not\s+to\s+mention|don{_Q}t\s+miss|won{_Q}t\s+regret)\b"
+)
+
+# Negation that governs what follows it in the clause.
+NEGATION_BEFORE = _rx(
+    rf"\b(?:not|never|no|nor|neither|cannot|nobody|nothing|none|without|"
+    rf"(?:ca|wo|is|are|was|were|does|do|did|has|have|had|should|would|could|must)n{_Q}t|"
+    rf"fail(?:s|ed)?\s+to|lacks?|lacking|unproven|untrue|false|myths?|misconceptions?|debunk\w*|"
+    rf"rather\s+than|instead\s+of|far\s+from|unlikely|unsupported|insufficient|little\s+(?:good\s+)?evidence|"
+    rf"(?:stop|avoid|quit)\s+(?:calling|saying|telling|believing|describing|claiming|buying|using)|resist\w*|"
+    rf"refut\w*|disprov\w*|contrary\s+to|no\s+longer|it\s+is\s+(?:a\s+)?(?:mistake|error|wrong)\s+to)\b"
+)
+
+# Negation inside a claim span: the verb itself is negated ("does not cure").
+NEGATION_INSIDE = _rx(
+    rf"\b(?:not|never|cannot|(?:ca|wo|is|are|was|were|does|do|did|has|have|had)n{_Q}t|fail(?:s|ed)?\s+to|"
+    rf"no\s+(?:more|better|longer)|neither|nor)\b"
+)
+
+# Negation that follows the claim: "... is a myth", "... has not been shown".
+NEGATION_AFTER = _rx(
+    rf"\b(?:is|are|was|were|remains?|seems?|has\s+been|have\s+been|turned\s+out\s+to\s+be|proved\s+to\s+be)\s+"
+    rf"(?:(?:just|largely|mostly|simply|probably|likely|still)\s+)?(?:an?\s+)?"
+    rf"(?:myth|misconception|misnomer|false|untrue|wrong|incorrect|inaccurate|unproven|unsupported|overstated|"
+    rf"oversimplified|oversimplification|misleading|exaggerat\w+|debunked|unfounded|hype|not\s+(?:true|supported|"
+    rf"proven|established|accurate|backed|shown|correct|the\s+case|settled))\b|"
+    rf"\b(?:has|have|had)\s*(?:not|n{_Q}t)\s+been\s+(?:shown|proven|demonstrated|established|replicated|confirmed)|"
+    rf"\b(?:does|do|did)\s*(?:not|n{_Q}t)\s+(?:hold\s+up|replicate|survive)|\bfailed\s+to\s+replicate|"
+    rf"\blacks?\s+(?:good\s+|strong\s+)?evidence|\bis\s+not\s+supported|\bnot\s+borne\s+out|"
+    rf"\bwithout\s+(?:good\s+|strong\s+)?evidence"
+)
+
+# "Myth:" or "Fact check:" at the head of a sentence negates all of it.
+NEGATION_LABEL = _rx(r"^\W*(?:myth|false|fiction|misconception|debunked|not\s+true)\b\s*(?:#?\d+)?\s*[:\-–—]")
+
+HEDGE = _rx(
+    r"\b(?:may|might|could|can|possibly|perhaps|potentially|appears?\s+to|seems?\s+to|"
+    r"suggests?|suggested|suggesting|preliminary|early\s+(?:studies|research|evidence|trials|findings|results)|"
+    r"some\s+(?:studies|trials|research|evidence|researchers)|small\s+(?:studies|trials)|"
+    r"(?:is|are|being)\s+(?:being\s+)?(?:studied|tested|investigated|explored)|under\s+(?:investigation|study)|"
+    r"hypothes\w+|likely|in\s+some\s+(?:people|cases|studies)|for\s+some\s+people|tentative(?:ly)?|pilot|"
+    r"exploratory|(?:is|are)\s+thought\s+to|believed\s+to|promising|in\s+theory|theoretically)\b"
+)
+
+ASSOCIATION = _rx(
+    r"\b(?:associated\s+with|associations?\s+(?:between|with)|linked\s+(?:to|with)|links?\s+between|"
+    r"correlat\w+|related\s+to|relationship\s+between|tied\s+to|connected\s+(?:to|with)|"
+    r"goes?\s+(?:along|hand\s+in\s+hand)\s+with|accompan\w+|predicts?|predicted)\b"
+)
+
+BOOSTER = _rx(
+    r"\b(?:proven|proved|clinically\s+(?:shown|proven|tested|validated)|scientifically\s+(?:shown|proven)|"
+    r"always|guaranteed?|guarantees|definitely|certainly|undoubtedly|without\s+(?:a\s+)?doubt|established|"
+    r"approved|will|every\s+time|instantly|automatically|100\s*%|cures?|cured)\b"
+)
+
+CAUSAL = _rx(
+    r"\b(?:cause[sd]?|causing|caus\w+|improv\w+|reduc\w+|increas\w+|decreas\w+|enhanc\w+|boost\w*|raise[sd]?|"
+    r"rais\w+|lower(?:s|ed|ing)?|cure[sd]?|curing|treat\w*|prevent\w*|reliev\w+|heal\w*|fix\w*|restor\w+|"
+    r"promot\w+|trigger\w*|lead(?:s|ing)?\s+to|led\s+to|result(?:s|ed|ing)?\s+in|produc\w+|induc\w+|"
+    r"elevat\w+|inhibit\w*|suppress\w*|alleviat\w+|worsen\w*|benefit\w*|effective|efficacy|efficacious|"
+    r"helps?|helped|helping|protect\w*|drives?|driving|makes?|made|affect\w*|impair\w*|attenuat\w+|"
+    r"mitigat\w+|modulat\w+|regulat\w+|stimulat\w+|release[sd]?|releasing|build[s]?|creat\w+|determin\w+|"
+    r"explain\w*|responsible\s+for|the\s+reason|due\s+to|because\s+of|contribut\w+\s+to)\b"
+)
+
+DISTANCING = _rx(
+    r"(?:\bso[\s\-]called|\b(?:often|sometimes|commonly|popularly|frequently|widely|affectionately|also|"
+    r"colloquially|informally|loosely)\s+(?:called|known\s+as|referred\s+to\s+as|described\s+as|dubbed|"
+    r"labell?ed(?:\s+as)?|termed|nicknamed)|\bnicknamed|\bdubbed|\bknown\s+as|\breferred\s+to\s+as|"
+    r"\blabell?ed(?:\s+as)?|\bbranded(?:\s+as)?|\btouted\s+as|\bbilled\s+as|\bmarketed\s+as|"
+    r"\bthe\s+(?:term|label|nickname|phrase|moniker|name|idea\s+of|notion\s+of|concept\s+of)|"
+    r"\b(?:called|termed)|\bwhat\s+(?:some|many|people|the\s+media)\s+(?:call|calls))"
+    r"(?:\s+(?:the|a|an|this|its|their|our|your))?\s*[\"“'‘]?\s*$"
+)
+
+CORRECTION = _rx(
+    r"\b(?:but|however|yet|although|though|mislead\w*|oversimplif\w*|simplistic|myths?|metaphors?|misnomer|"
+    r"inaccurate|not\s+accurate|not\s+quite|not\s+that\s+simple|more\s+complicated|more\s+complex|"
+    r"more\s+nuanced|in\s+reality|actually|in\s+fact|overstat\w*|exaggerat\w*|whole\s+story|only\s+part|"
+    r"isn['’]t|is\s+not|doesn['’]t|does\s+not|unproven|mixed|context|nickname|shorthand|catchy|"
+    r"hype|misrepresent\w*|obscures?|glosses?\s+over|flatten\w*|far\s+from)\b"
+)
+
+_REPORTER = (
+    r"(?:client|patient|pt|he|she|they|parents?|mother|father|mom|mum|dad|partner|husband|wife|boyfriend|"
+    r"girlfriend|vendors?|sellers?|company|companies|manufacturers?|brands?|websites?|site|ads?|adverts?|"
+    r"advertisements?|advertising|marketers?|marketing|influencers?|people|many|some|others|someone|"
+    r"headlines?|media|tabloids?|articles?|blogs?|bloggers?|posts?|users?|reviewers?|coach(?:es)?|gurus?|"
+    r"proponents?|supporters?|fans?|believers?|families|teens?|teenagers?|friends?|callers?|members?|"
+    r"folks|commenters?|promoters?|sales\s+(?:page|pitch)|packaging|label)"
+)
+_SPEECH = (
+    r"(?:said|says|say|told|tells|tell|reports?|reported|reporting|believes?|believed|believing|thinks?|"
+    r"thought|claims?|claimed|claiming|insists?|insisted|asserts?|asserted|argues?|argued|wrote|writes|"
+    r"asks?|asked|wonders?|wondered|heard|hears|read|promises?|promised|advertises?|advertised|swears?|"
+    r"swore|feels?|felt|worr(?:y|ies|ied)|fears?|feared|assumes?|assumed|describes?|described|mentions?|"
+    r"mentioned|shared|states?|stated|endorses?|endorsed|denies|denied|tout(?:s|ed)?|push(?:es|ed)?|"
+    r"repeat(?:s|ed)?|sa(?:y|ys)\s+that|convinced|sure|certain)"
+)
+REPORTED = _rx(
+    rf"\b{_REPORTER}\b(?:\s+\S+){{0,4}}?\s+{_SPEECH}\b|\baccording\s+to\s+(?:the\s+|his\s+|her\s+|their\s+|a\s+|an\s+|some\s+|many\s+)?{_REPORTER}\b"
+)
+
+CONDITIONAL = _rx(r"\b(?:if|whether|unless|suppose|supposing|imagine|assuming|even\s+if|what\s+if)\b")
+
+# A line that looks like an entry in a reference list.
+REFERENCE_ENTRY = _rx(
+    r"(?:\bdoi(?:\.org)?\s*[:/]|\bPMID\b|\bPMC\d+|"
+    r"^\W*(?:\[\d+\]\s*|\d+[.)]\s+)?[A-Z][\w'’\-]+(?:,?\s+(?:[A-Z]{1,3}\b|[A-Z]\.)+|\s+et\s+al\.?|"
+    r"\s+(?:and|&)\s+[A-Z][\w'’\-]+)[^.]{0,200}?\(?(?:19|20)\d{2}[a-z]?\)?[.;,]|"
+    r"\b(?:19|20)\d{2}\s*;\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+)"
+)
+
+_QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»"}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The assertion status and claim strength of one hit."""
+
+    status: Status
+    strength: Strength
+
+
+def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``sentence[start:end]``: cut at the nearest terminators outside the hit."""
+    left, right = 0, len(sentence)
+    for m in TERMINATOR.finditer(sentence):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            right = m.start()
+            break
+    return left, right
+
+
+def _clean(text: str) -> str:
+    """Blank out pseudo-negations so they do not count as negation."""
+    return PSEUDO_NEGATION.sub(lambda m: " " * len(m.group()), text)
+
+
+def _enclosing_quote(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """The (open, close) positions of a quotation that contains the hit, if any."""
+    stack: list[tuple[str, int]] = []
+    pairs: list[tuple[int, int]] = []
+    for i, ch in enumerate(sentence):
+        if ch in ("'", "’") and 0 < i < len(sentence) - 1 and sentence[i - 1].isalnum() and sentence[i + 1].isalnum():
+            continue  # an apostrophe inside a word
+        if stack and ch == _QUOTES[stack[-1][0]]:
+            pairs.append((stack.pop()[1], i))
+        elif ch in _QUOTES:
+            stack.append((ch, i))
+    for open_, close in pairs:
+        if open_ < start and close >= end:
+            return open_, close
+    return None
+
+
+def strength_of(clause: str) -> Strength:
+    """Strength of a clause already known to claim a causal relationship."""
+    text = _clean(clause)
+    if BOOSTER.search(text):
+        return Strength.direct
+    if ASSOCIATION.search(text):
+        return Strength.correlational
+    if HEDGE.search(text):
+        return Strength.conditional
+    return Strength.direct
+
+
+def claim_strength(sentence: str) -> Strength:
+    """How strongly ``sentence`` claims a relationship.
+
+    ``none``: no relationship; ``correlational``: "is associated with", "linked to";
+    ``conditional``: a hedged causal claim ("may improve"); ``direct``: a plain causal
+    or efficacy claim ("improves", "is a proven treatment for").
+    """
+    text = _clean(sentence)
+    if ASSOCIATION.search(text):
+        return Strength.correlational
+    if not CAUSAL.search(text) and not BOOSTER.search(text):
+        return Strength.none
+    return strength_of(sentence)
+
+
+def assess(
+    sentence: str,
+    start: int,
+    end: int,
+    *,
+    next_sentence: str = "",
+    is_reference: bool = False,
+    claim: bool = False,
+) -> Assessment:
+    """Assess the hit ``sentence[start:end]``.
+
+    ``claim`` says the hit is a claim frame (subject..object), whose inside may hold the
+    negated verb; ``is_reference`` says the sentence sits in a reference list.
+    """
+    cs, ce = clause_bounds(sentence, start, end)
+    clause = sentence[cs:ce]
+    before = _clean(sentence[cs:start])
+    inside = _clean(sentence[start:end])
+    after = sentence[end:ce]
+    strength = strength_of(clause)
+
+    def result(status: Status) -> Assessment:
+        return Assessment(status, strength)
+
+    if is_reference or REFERENCE_ENTRY.search(sentence):
+        return result(Status.reference)
+    if sentence.rstrip(" \t\n\"'”’)*_").endswith("?"):
+        return result(Status.question)
+    cond = max(CONDITIONAL.finditer(before), key=lambda m: m.start(), default=None)
+    if cond is not None and not re.search(r",|\bthen\b", before[cond.end() :]):
+        return result(Status.conditional)
+    if (
+        NEGATION_LABEL.search(sentence[:start])
+        or NEGATION_BEFORE.search(before)
+        or (claim and NEGATION_INSIDE.search(inside))
+        or NEGATION_AFTER.search(after)
+    ):
+        return result(Status.negated)
+    quote = _enclosing_quote(sentence, start, end)
+    scare = quote is not None and len(sentence[quote[0] + 1 : quote[1]].strip()) <= (end - start) + 4
+    if quote is not None and not scare:
+        return result(Status.reported)
+    if REPORTED.search(before):
+        return result(Status.reported)
+    if scare or DISTANCING.search(sentence[max(0, start - 60) : start]):
+        return result(Status.distanced)
+    if strength < Strength.direct:
+        return result(Status.hedged)
+    return result(Status.asserted)
+
+
+def corrected(sentence: str, end: int, next_sentence: str) -> bool:
+    """Whether a correction follows the hit in the same or the next sentence."""
+    return bool(CORRECTION.search(sentence[end:]) or CORRECTION.search(next_sentence))

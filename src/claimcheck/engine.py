@@ -1,0 +1,276 @@
+"""Compile rules and run them over text: prefilter, sentences, matching, context.
+
+The prefilter is one regular expression over the whole text made of every rule's
+anchor words; spaCy runs only on the segments where an anchor occurs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .context import TERMINATOR, assess, corrected
+from .document import LineIndex, Segment, segments
+from .errors import SourceError
+from .models import Finding, FindingSource, Level, Rule, Source, Status, Strength
+from .nlp import pipeline
+from .rules import load_rules, select_rules
+from .sources import load_sources
+from .terms import Terms, anchor_fragments
+
+Span = tuple[int, int]
+SILENT = frozenset({Status.negated, Status.reported, Status.question, Status.conditional, Status.reference})
+
+
+def clauses(sentence: str) -> list[Span]:
+    """The clauses of a sentence: cut at terminators ("but", "however", ";")."""
+    bounds: list[Span] = []
+    pos = 0
+    for m in TERMINATOR.finditer(sentence):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(sentence)))
+    return bounds
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    claim: bool
+
+
+class CompiledRule:
+    """A rule with its term lists compiled; finds hits in one sentence."""
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        m = rule.match
+        self.phrases = Terms(m.phrases, fuzzy=m.fuzzy) if m.phrases else None
+        self.claim = (
+            (
+                Terms(m.claim.subject, fuzzy=m.fuzzy),
+                Terms(m.claim.predicate),
+                Terms(m.claim.object),
+            )
+            if m.claim
+            else None
+        )
+        self.requires = Terms(m.requires, fuzzy=m.fuzzy) if m.requires else None
+        self.exceptions = Terms(m.exceptions) if m.exceptions else None
+        self.min_strength = max(m.min_strength, m.claim.min_strength if m.claim else Strength.none)
+        anchor_terms = m.requires or (m.claim.subject if m.claim else m.phrases) or []
+        self.anchors = anchor_fragments(anchor_terms, m.fuzzy)
+
+    def hits(self, sentence: str, pattern_spans: Sequence[Span]) -> list[Hit]:
+        """Candidate spans of this rule in ``sentence`` (before context is applied)."""
+        if self.requires is not None and not self.requires.find(sentence):
+            return []
+        found: list[Hit] = []
+        if self.phrases is not None:
+            found += [Hit(s, e, False) for s, e in self.phrases.find(sentence)]
+        found += [Hit(s, e, False) for s, e in pattern_spans]
+        if self.claim is not None:
+            found += self._claims(sentence)
+        return _non_overlapping(found)
+
+    def _claims(self, sentence: str) -> list[Hit]:
+        assert self.claim is not None
+        subject, predicate, obj = self.claim
+        out: list[Hit] = []
+        for cs, ce in clauses(sentence):
+            clause = sentence[cs:ce]
+            subs, preds, objs = subject.find(clause), predicate.find(clause), obj.find(clause)
+            best: Span | None = None
+            for s in subs:
+                for p in preds:
+                    if _overlap(s, p):
+                        continue
+                    for o in objs:
+                        if _overlap(o, s) or _overlap(o, p):
+                            continue
+                        span = (min(s[0], p[0], o[0]), max(s[1], p[1], o[1]))
+                        if best is None or span[1] - span[0] < best[1] - best[0]:
+                            best = span
+            if best is not None:
+                out.append(Hit(best[0] + cs, best[1] + cs, True))
+        return out
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _non_overlapping(hits: list[Hit]) -> list[Hit]:
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if not kept or hit.start >= kept[-1].end:
+            kept.append(hit)
+    return kept
+
+
+def _normalise(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+class Linter:
+    """Compiled rules and evidence, reusable across many texts.
+
+    >>> linter = Linter()
+    >>> [f.code for f in linter.check("Oxytocin, the love hormone, floods your brain.")]
+    ['OXT101']
+    """
+
+    def __init__(
+        self,
+        rules: Sequence[Rule] | None = None,
+        sources: dict[str, Source] | None = None,
+        *,
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+    ) -> None:
+        self.sources = sources if sources is not None else load_sources()
+        all_rules = list(rules) if rules is not None else load_rules(sources=self.sources)
+        for rule in all_rules:
+            unknown = [ref.id for ref in rule.sources if ref.id not in self.sources]
+            if unknown:
+                raise SourceError(f"rule {rule.code}: unknown source id '{unknown[0]}'")
+        self.rules = select_rules(all_rules, select, ignore)
+        self._compiled = [CompiledRule(r) for r in self.rules]
+        fragments = sorted(set().union(*(c.anchors for c in self._compiled)), key=lambda f: (-len(f), f))
+        self._anchor = re.compile("|".join(fragments), re.IGNORECASE) if fragments else None
+        self._matcher: object | None = None
+        self._has_patterns = any(c.rule.match.patterns for c in self._compiled)
+
+    def check(self, text: str, path: str = "<text>") -> list[Finding]:
+        """Every finding in ``text``, in order of position. ``path`` is reported as given."""
+        if self._anchor is None or not self._anchor.search(text):
+            return []
+        todo = [(seg, seg_text) for seg, seg_text in segments(text) if self._anchor.search(seg_text)]
+        if not todo:
+            return []
+        index = LineIndex(text)
+        findings: list[Finding] = []
+        nlp = pipeline()
+        for (seg, _), doc in zip(todo, nlp.pipe(t for _, t in todo), strict=True):
+            findings += self._check_segment(seg, doc, text, path, index)
+        seen: Counter[str] = Counter()
+        out = []
+        for f in sorted(findings, key=lambda f: (f.start, f.code)):
+            seen[f.fingerprint] += 1
+            digest = hashlib.sha256(f"{f.fingerprint}:{seen[f.fingerprint]}".encode()).hexdigest()[:16]
+            out.append(f.model_copy(update={"fingerprint": digest}))
+        return out
+
+    def _pattern_spans(self, doc: object) -> dict[str, list[Span]]:
+        """Character spans of token-pattern matches in ``doc``, by rule code."""
+        from spacy.matcher import Matcher
+        from spacy.tokens import Doc
+
+        assert isinstance(doc, Doc)
+        if not self._has_patterns:
+            return {}
+        if self._matcher is None:
+            matcher = Matcher(doc.vocab, validate=True)
+            for c in self._compiled:
+                if c.rule.match.patterns:
+                    matcher.add(c.rule.code, c.rule.match.patterns)
+            self._matcher = matcher
+        assert isinstance(self._matcher, Matcher)
+        spans: dict[str, list[Span]] = {}
+        for match_id, s, e in self._matcher(doc):
+            span = doc[s:e]
+            spans.setdefault(doc.vocab.strings[match_id], []).append((span.start_char, span.end_char))
+        return spans
+
+    def _check_segment(self, seg: Segment, doc: object, text: str, path: str, index: LineIndex) -> list[Finding]:
+        from spacy.tokens import Doc
+
+        assert isinstance(doc, Doc)
+        patterns = self._pattern_spans(doc)
+        sents = [(s.start_char, s.end_char) for s in doc.sents]
+        seg_text = doc.text
+        out: list[Finding] = []
+        for i, (ss, se) in enumerate(sents):
+            sentence = seg_text[ss:se]
+            if self._anchor is None or not self._anchor.search(sentence):
+                continue
+            following = seg_text[sents[i + 1][0] : sents[i + 1][1]] if i + 1 < len(sents) else ""
+            for c in self._compiled:
+                local = [(a - ss, b - ss) for a, b in patterns.get(c.rule.code, []) if a >= ss and b <= se]
+                for hit in c.hits(sentence, local):
+                    finding = self._finding(c, hit, sentence, following, seg, ss, seg_text, text, path, index)
+                    if finding is not None:
+                        out.append(finding)
+        return out
+
+    def _finding(
+        self,
+        c: CompiledRule,
+        hit: Hit,
+        sentence: str,
+        following: str,
+        seg: Segment,
+        sent_start: int,
+        seg_text: str,
+        text: str,
+        path: str,
+        index: LineIndex,
+    ) -> Finding | None:
+        rule = c.rule
+        if c.exceptions is not None:
+            scope = sentence if rule.match.exception_scope == "sentence" else seg_text
+            if c.exceptions.find(scope):
+                return None
+        a = assess(sentence, hit.start, hit.end, next_sentence=following, is_reference=seg.reference, claim=hit.claim)
+        if a.status in SILENT or a.strength < c.min_strength:
+            return None
+        level = rule.level
+        if a.status is Status.distanced:
+            if corrected(sentence, hit.end, following):
+                return None
+            level = Level.suggestion
+        start = seg.start + sent_start + hit.start
+        end = seg.start + sent_start + hit.end
+        matched = text[start:end]
+        line, column = index.position(start)
+        end_line, end_column = index.position(end)
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            family=rule.family,
+            level=level,
+            message=rule.message.format(match=matched),
+            path=path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            start=start,
+            end=end,
+            text=matched,
+            status=a.status,
+            strength=a.strength,
+            suggestion=rule.suggest[0] if rule.suggest else None,
+            evidence=rule.evidence,
+            sources=[self._source(ref.id, ref.says) for ref in rule.sources],
+            fingerprint=f"{rule.code}:{_normalise(sentence)}:{_normalise(matched)}",
+        )
+
+    def _source(self, source_id: str, says: str | None) -> FindingSource:
+        s = self.sources[source_id]
+        return FindingSource(id=s.id, short=s.short, citation=s.citation, doi=s.doi, url=s.link, says=says or s.shows)
+
+
+_DEFAULT: Linter | None = None
+
+
+def check(text: str, path: str = "<text>") -> list[Finding]:
+    """Check ``text`` with the bundled rules; the linter is built once and reused."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Linter()
+    return _DEFAULT.check(text, path)
