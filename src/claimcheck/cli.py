@@ -95,9 +95,15 @@ def _rules_or_exit() -> tuple[list[Rule], dict[str, Source]]:
 
 
 @main.command("rules")
-def list_rules() -> None:
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
+def list_rules(fmt: str) -> None:
     """List every rule: code, level, family, name and summary."""
     rules, _ = _rules_or_exit()
+    if fmt == "markdown":
+        click.echo("| code | name | family | level | flags |\n|---|---|---|---|---|")
+        for r in rules:
+            click.echo(f"| {r.code} | {r.name} | {r.family} | {r.level.value} | {r.summary} |")
+        return
     width = max(len(r.name) for r in rules)
     click.echo(f"{'CODE':<7} {'LEVEL':<10} {'FAMILY':<10} {'NAME':<{width}}  SUMMARY")
     for r in rules:

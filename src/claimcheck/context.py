@@ -9,6 +9,7 @@ it is fast and needs no trained model.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .models import Status, Strength
@@ -25,9 +26,11 @@ TERMINATOR = _rx(r";|\s[-–—]\s|\b(?:but|however|although|though|yet|whereas|
 
 # Phrases that look like negation but are not ("not only ... but also").
 PSEUDO_NEGATION = _rx(
-    rf"\b(?:not\s+only|not\s+just|not\s+merely|not\s+simply|no\s+doubt|no\s+wonder|not\s+surprising(?:ly)?|"
+    rf"\b(?:not\s+only|no\s+doubt|no\s+wonder|not\s+surprising(?:ly)?|"
     rf"nothing\s+short\s+of|not\s+least|no\s+question|it\s+is\s+no\s+secret|there{_Q}?s\s+no\s+secret|"
-    rf"no\s+matter|not\s+to\s+mention|don{_Q}t\s+miss|won{_Q}t\s+regret)\b"
+    rf"no\s+matter|not\s+to\s+mention|don{_Q}t\s+miss|won{_Q}t\s+regret|"
+    rf"(?:do|does|did)(?:\s+not|n{_Q}t)\s+need\s+(?:a\s+|an\s+)?(?:doctor|prescription|script|physician|appointment)|"
+    rf"no\s+(?:prescription|doctor|script)\s+(?:needed|required|necessary))\b"
 )
 
 # Negation that governs what follows it in the clause.
@@ -36,14 +39,17 @@ NEGATION_BEFORE = _rx(
     rf"(?:ca|wo|is|are|was|were|does|do|did|has|have|had|should|would|could|must)n{_Q}t|"
     rf"fail(?:s|ed)?\s+to|lacks?|lacking|unproven|untrue|false|myths?|misconceptions?|debunk\w*|"
     rf"rather\s+than|instead\s+of|far\s+from|unlikely|unsupported|insufficient|little\s+(?:good\s+)?evidence|"
-    rf"(?:stop|avoid|quit)\s+(?:calling|saying|telling|believing|describing|claiming|buying|using)|resist\w*|"
+    rf"(?:stop|quit)\s+(?:calling|saying|telling|believing|describing|claiming|buying|using)|resist\w*|"
+    rf"avoid(?:s|ed|ing)?|refrain\s+from|steer\s+clear\s+of|beware\s+of|"
+    rf"(?:warn|advise|caution|counsel)(?:s|ed|ing)?\s+(?:\w+\s+)?against|"
     rf"refut\w*|disprov\w*|contrary\s+to|no\s+longer|it\s+is\s+(?:a\s+)?(?:mistake|error|wrong)\s+to)\b"
 )
 
 # Negation inside a claim span: the verb itself is negated ("does not cure").
 NEGATION_INSIDE = _rx(
     rf"\b(?:not|never|cannot|(?:ca|wo|is|are|was|were|does|do|did|has|have|had)n{_Q}t|fail(?:s|ed)?\s+to|"
-    rf"no\s+(?:more|better|longer)|neither|nor)\b"
+    rf"no\s+(?:more|better|longer)|neither|nor|none|nobody|no\s+one|unlikely|far\s+from|"
+    rf"no\s+(?:evidence|benefit|effect|proof)|little\s+(?:evidence|benefit|effect))\b"
 )
 
 # Negation that follows the claim: "... is a myth", "... has not been shown".
@@ -51,7 +57,9 @@ NEGATION_AFTER = _rx(
     rf"\b(?:is|are|was|were|remains?|seems?|has\s+been|have\s+been|turned\s+out\s+to\s+be|proved\s+to\s+be)\s+"
     rf"(?:(?:just|largely|mostly|simply|probably|likely|still)\s+)?(?:an?\s+)?"
     rf"(?:myth|misconception|misnomer|false|untrue|wrong|incorrect|inaccurate|unproven|unsupported|overstated|"
-    rf"oversimplified|oversimplification|misleading|exaggerat\w+|debunked|unfounded|hype|not\s+(?:true|supported|"
+    rf"oversimplified|oversimplification|misleading|exaggerat\w+|debunked|unfounded|hype|unclear|uncertain|"
+    rf"inconclusive|mixed|disappointing|weak|thin|limited|lacking|contested|disputed|doubtful|questionable|"
+    rf"withdrawn|retracted|far\s+from\s+(?:proven|established|clear|settled|certain)|not\s+(?:true|supported|"
     rf"proven|established|accurate|backed|shown|correct|the\s+case|settled))\b|"
     rf"\b(?:has|have|had)\s*(?:not|n{_Q}t)\s+been\s+(?:shown|proven|demonstrated|established|replicated|confirmed)|"
     rf"\b(?:does|do|did)\s*(?:not|n{_Q}t)\s+(?:hold\s+up|replicate|survive)|\bfailed\s+to\s+replicate|"
@@ -99,7 +107,8 @@ DISTANCING = _rx(
     r"labell?ed(?:\s+as)?|termed|nicknamed)|\bnicknamed|\bdubbed|\bknown\s+as|\breferred\s+to\s+as|"
     r"\blabell?ed(?:\s+as)?|\bbranded(?:\s+as)?|\btouted\s+as|\bbilled\s+as|\bmarketed\s+as|"
     r"\bthe\s+(?:term|label|nickname|phrase|moniker|name|idea\s+of|notion\s+of|concept\s+of)|"
-    r"\b(?:called|termed)|\bwhat\s+(?:some|many|people|the\s+media)\s+(?:call|calls))"
+    r"\b(?:called|termed)|\b(?:calls?|dubs?|dubbed|nicknamed|labell?ed|branded|named)(?:\s+[\w’'\-]+){1,2}?|"
+    r"\bwhat\s+(?:some|many|people|the\s+media)\s+(?:call|calls))"
     r"(?:\s+(?:the|a|an|this|its|their|our|your))?\s*[\"“'‘]?\s*$"
 )
 
@@ -112,7 +121,8 @@ CORRECTION = _rx(
 )
 
 _REPORTER = (
-    r"(?:client|patient|pt|he|she|they|parents?|mother|father|mom|mum|dad|partner|husband|wife|boyfriend|"
+    r"(?:clients?|patients?|pt|he|she|they|parents?|readers?|listeners?|viewers?|followers?|researchers?|authors?|"
+    r"investigators?|the\s+study|a\s+study|the\s+paper|the\s+team|mother|father|mom|mum|dad|partner|husband|wife|boyfriend|"
     r"girlfriend|vendors?|sellers?|company|companies|manufacturers?|brands?|websites?|site|ads?|adverts?|"
     r"advertisements?|advertising|marketers?|marketing|influencers?|people|many|some|others|someone|"
     r"headlines?|media|tabloids?|articles?|blogs?|bloggers?|posts?|users?|reviewers?|coach(?:es)?|gurus?|"
@@ -125,13 +135,47 @@ _SPEECH = (
     r"asks?|asked|wonders?|wondered|heard|hears|read|promises?|promised|advertises?|advertised|swears?|"
     r"swore|feels?|felt|worr(?:y|ies|ied)|fears?|feared|assumes?|assumed|describes?|described|mentions?|"
     r"mentioned|shared|states?|stated|endorses?|endorsed|denies|denied|tout(?:s|ed)?|push(?:es|ed)?|"
-    r"repeat(?:s|ed)?|sa(?:y|ys)\s+that|convinced|sure|certain)"
+    r"repeat(?:s|ed)?|sa(?:y|ys)\s+that|convinced|sure|certain|calls?|called|dubs?|dubbed|name[sd]?|hop(?:e|es|ed)|"
+    r"expects?|expected|wish(?:es|ed)?|propose[sd]?|posit(?:s|ed)?|tweeted|posted)"
 )
 REPORTED = _rx(
-    rf"\b{_REPORTER}\b(?:\s+\S+){{0,4}}?\s+{_SPEECH}\b|\baccording\s+to\s+(?:the\s+|his\s+|her\s+|their\s+|a\s+|an\s+|some\s+|many\s+)?{_REPORTER}\b"
+    rf"\b{_REPORTER}\b(?:\s+\S+){{0,4}}?\s+{_SPEECH}\b|"
+    rf"\baccording\s+to\s+(?:the\s+|his\s+|her\s+|their\s+|a\s+|an\s+|some\s+|many\s+)?{_REPORTER}\b|"
+    r"\b(?:claiming|alleging|purporting|supposedly|allegedly|reportedly)\b|"
+    r"\bit\s+is\s+(?:often\s+|widely\s+|commonly\s+|sometimes\s+|frequently\s+|popularly\s+)?"
+    r"(?:claimed|said|believed|argued|assumed|thought|suggested|reported|asserted)\b|"
+    r"\bthe\s+(?:claim|idea|notion|belief|assumption|story|narrative|hype|view|promise|pitch)\s+that\b"
+)
+# A named person or group as the speaker: "Zak calls oxytocin ...", "Smith et al. argued ...".
+REPORTED_NAME = re.compile(
+    r"\b(?!(?:Research|Science|Studies|Study|Evidence|Data|Experts?|Doctors?|Scientists?|Trials?|Oxytocin|It|This|"
+    r"That|These|Those|The|A|An|Our|We|I|You)\b)[A-Z][\w’'\-]+(?:\s+et\s+al\.?|\s+[A-Z][\w’'\-]+)?\s+"
+    r"(?:calls?|called|dubs?|dubbed|says?|said|argues?|argued|claims?|claimed|wrote|writes|describes?|described|"
+    r"insists?|insisted|told|tells|believes?|believed|names?|named|labell?ed|branded|promoted|popularized|popularised)\b"
+)
+# A speech tag after the claim: "..., the coach insisted." "..., according to the vendor."
+REPORTED_AFTER = _rx(
+    r",\s*according\s+to\s+(?!our\b|my\b|us\b)|\bor\s+so\s+(?:\w+\s+){0,3}?(?:says?|said|claims?|claimed|believes?|goes?\s+the\s+\w+)\b|"
+    r",[\"”’']?\s*(?:(?:the|a|an|his|her|their|my|our|one|some|many)\s+)?(?:[\w’'\-]+\s+){0,2}?"
+    r"(?:said|says|claimed|claims|insisted|insists|promised|promises|argued|argues|wrote|writes|told\s+\w+|"
+    r"tweeted|posted|asked|asks|added|adds|swore|swears|explained|explains)\s*[.!?\"”’']*\s*$"
 )
 
-CONDITIONAL = _rx(r"\b(?:if|whether|unless|suppose|supposing|imagine|assuming|even\s+if|what\s+if)\b")
+CONDITIONAL = _rx(
+    r"\b(?:if|whether|unless|suppose|supposing|imagine|assuming|even\s+if|what\s+if|hop(?:e|es|ed|ing)\s+(?:that\s+)?|"
+    r"wish(?:es|ed)?\s+(?:that\s+)?)\b"
+)
+# A correction in the clause that follows: "..., but none is approved", "; however, trials are mixed".
+CONTRAST = _rx(r"^\W*(?:but|however|yet|although|though|whereas|nevertheless|nonetheless)\b")
+STRONG_CORRECTION = _rx(
+    r"\b(?:myths?|mislead\w*|oversimplif\w*|unproven|untested|unregulated|unapproved|not\s+approved|"
+    r"mixed|inconclusive|disappointing|thin|weak|not\s+(?:supported|proven|established|replicated|robust)|"
+    r"no\s+(?:good\s+|strong\s+|reliable\s+)?(?:evidence|proof|benefit|trial)|none|"
+    r"(?:has|have)\s*(?:not|n['’]t)\s+been|failed\s+to|did\s*(?:not|n['’]t)\s+(?:replicate|hold)|"
+    r"little\s+evidence|not\s+the\s+whole\s+story|far\s+from|overstat\w*|exaggerat\w*)\b"
+)
+# A question that is really advice.
+RHETORICAL = _rx(r"^\W*(?:why\s+not|why\s+wait|what\s+are\s+you\s+waiting\s+for|ready\s+to|want\s+to)\b")
 
 # A line that looks like an entry in a reference list.
 REFERENCE_ENTRY = _rx(
@@ -218,20 +262,24 @@ def assess(
     start: int,
     end: int,
     *,
-    next_sentence: str = "",
     is_reference: bool = False,
-    claim: bool = False,
+    parts: Sequence[tuple[int, int]] = (),
 ) -> Assessment:
     """Assess the hit ``sentence[start:end]``.
 
-    ``claim`` says the hit is a claim frame (subject..object), whose inside may hold the
-    negated verb; ``is_reference`` says the sentence sits in a reference list.
+    ``parts`` are the spans of a claim frame's subject, predicate and object: the words
+    between them may negate the claim ("oxytocin does not cure autism"), the terms
+    themselves do not. ``is_reference`` says the sentence sits in a reference list.
     """
     cs, ce = clause_bounds(sentence, start, end)
     clause = sentence[cs:ce]
     before = _clean(sentence[cs:start])
-    inside = _clean(sentence[start:end])
+    inside = sentence[start:end]
+    for a, b in parts:
+        inside = inside[: a - start] + " " * (b - a) + inside[b - start :]
+    inside = _clean(inside)
     after = sentence[end:ce]
+    rest = sentence[ce:]
     strength = strength_of(clause)
 
     def result(status: Status) -> Assessment:
@@ -239,7 +287,7 @@ def assess(
 
     if is_reference or REFERENCE_ENTRY.search(sentence):
         return result(Status.reference)
-    if sentence.rstrip(" \t\n\"'”’)*_").endswith("?"):
+    if sentence.rstrip(" \t\n\"'”’)*_").endswith("?") and not RHETORICAL.search(sentence):
         return result(Status.question)
     cond = max(CONDITIONAL.finditer(before), key=lambda m: m.start(), default=None)
     if cond is not None and not re.search(r",|\bthen\b", before[cond.end() :]):
@@ -247,15 +295,16 @@ def assess(
     if (
         NEGATION_LABEL.search(sentence[:start])
         or NEGATION_BEFORE.search(before)
-        or (claim and NEGATION_INSIDE.search(inside))
+        or (parts and NEGATION_INSIDE.search(inside))
         or NEGATION_AFTER.search(after)
+        or (CONTRAST.search(rest) and STRONG_CORRECTION.search(rest))
     ):
         return result(Status.negated)
     quote = _enclosing_quote(sentence, start, end)
-    scare = quote is not None and len(sentence[quote[0] + 1 : quote[1]].strip()) <= (end - start) + 4
+    scare = quote is not None and not parts and len(sentence[quote[0] + 1 : quote[1]].split()) <= 4
     if quote is not None and not scare:
         return result(Status.reported)
-    if REPORTED.search(before):
+    if REPORTED.search(before) or REPORTED_NAME.search(sentence[cs:start]) or REPORTED_AFTER.search(sentence[end:]):
         return result(Status.reported)
     if scare or DISTANCING.search(sentence[max(0, start - 60) : start]):
         return result(Status.distanced)

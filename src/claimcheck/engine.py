@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 from .context import TERMINATOR, assess, corrected
 from .document import LineIndex, Segment, segments
-from .errors import SourceError
+from .errors import RuleError, SourceError
 from .models import Finding, FindingSource, Level, Rule, Source, Status, Strength
 from .nlp import pipeline
 from .rules import load_rules, select_rules
 from .sources import load_sources
-from .terms import Terms, anchor_fragments
+from .terms import anchor_fragments, compile_terms
 
 Span = tuple[int, int]
 SILENT = frozenset({Status.negated, Status.reported, Status.question, Status.conditional, Status.reference})
@@ -38,9 +38,11 @@ def clauses(sentence: str) -> list[Span]:
 
 @dataclass(frozen=True)
 class Hit:
+    """A candidate span in a sentence; ``parts`` are a claim frame's subject, predicate, object."""
+
     start: int
     end: int
-    claim: bool
+    parts: tuple[Span, ...] = ()
 
 
 class CompiledRule:
@@ -49,18 +51,18 @@ class CompiledRule:
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
         m = rule.match
-        self.phrases = Terms(m.phrases, fuzzy=m.fuzzy) if m.phrases else None
+        self.phrases = compile_terms(m.phrases, fuzzy=m.fuzzy) if m.phrases else None
         self.claim = (
             (
-                Terms(m.claim.subject, fuzzy=m.fuzzy),
-                Terms(m.claim.predicate),
-                Terms(m.claim.object),
+                compile_terms(m.claim.subject, fuzzy=m.fuzzy),
+                compile_terms(m.claim.predicate),
+                compile_terms(m.claim.object),
             )
             if m.claim
             else None
         )
-        self.requires = Terms(m.requires, fuzzy=m.fuzzy) if m.requires else None
-        self.exceptions = Terms(m.exceptions) if m.exceptions else None
+        self.requires = compile_terms(m.requires, fuzzy=m.fuzzy) if m.requires else None
+        self.exceptions = compile_terms(m.exceptions) if m.exceptions else None
         self.min_strength = max(m.min_strength, m.claim.min_strength if m.claim else Strength.none)
         anchor_terms = m.requires or (m.claim.subject if m.claim else m.phrases) or []
         self.anchors = anchor_fragments(anchor_terms, m.fuzzy)
@@ -71,8 +73,8 @@ class CompiledRule:
             return []
         found: list[Hit] = []
         if self.phrases is not None:
-            found += [Hit(s, e, False) for s, e in self.phrases.find(sentence)]
-        found += [Hit(s, e, False) for s, e in pattern_spans]
+            found += [Hit(s, e) for s, e in self.phrases.find(sentence)]
+        found += [Hit(s, e) for s, e in pattern_spans]
         if self.claim is not None:
             found += self._claims(sentence)
         return _non_overlapping(found)
@@ -84,7 +86,7 @@ class CompiledRule:
         for cs, ce in clauses(sentence):
             clause = sentence[cs:ce]
             subs, preds, objs = subject.find(clause), predicate.find(clause), obj.find(clause)
-            best: Span | None = None
+            best: tuple[Span, ...] | None = None
             for s in subs:
                 for p in preds:
                     if _overlap(s, p):
@@ -92,12 +94,24 @@ class CompiledRule:
                     for o in objs:
                         if _overlap(o, s) or _overlap(o, p):
                             continue
-                        span = (min(s[0], p[0], o[0]), max(s[1], p[1], o[1]))
-                        if best is None or span[1] - span[0] < best[1] - best[0]:
-                            best = span
+                        if o[0] < p[0] < s[0] and not _INSTRUMENT.search(clause[: s[0]]):
+                            continue  # object, predicate, subject: only "treated with oxytocin"
+                        triple = (s, p, o)
+                        if best is None or _extent(triple) < _extent(best):
+                            best = triple
             if best is not None:
-                out.append(Hit(best[0] + cs, best[1] + cs, True))
+                parts = tuple((a + cs, b + cs) for a, b in best)
+                out.append(Hit(min(a for a, _ in parts), max(b for _, b in parts), parts))
         return out
+
+
+# Words that introduce the subject after the object and predicate, as in a passive
+# ("autism is treated with oxytocin") or an instrument ("caused by low oxytocin").
+_INSTRUMENT = re.compile(r"\b(?:by|with|from|using|through|via|of|to)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+
+def _extent(parts: tuple[Span, ...]) -> int:
+    return max(b for _, b in parts) - min(a for a, _ in parts)
 
 
 def _overlap(a: Span, b: Span) -> bool:
@@ -174,10 +188,16 @@ class Linter:
         if not self._has_patterns:
             return {}
         if self._matcher is None:
+            from spacy.errors import MatchPatternError
+
             matcher = Matcher(doc.vocab, validate=True)
             for c in self._compiled:
                 if c.rule.match.patterns:
-                    matcher.add(c.rule.code, c.rule.match.patterns)
+                    try:
+                        matcher.add(c.rule.code, c.rule.match.patterns)
+                    except MatchPatternError as exc:
+                        detail = " ".join(str(exc).split("\n- ", 1)[-1].split())
+                        raise RuleError(f"rule {c.rule.code}: field 'match.patterns': {detail}") from None
             self._matcher = matcher
         assert isinstance(self._matcher, Matcher)
         spans: dict[str, list[Span]] = {}
@@ -225,7 +245,7 @@ class Linter:
             scope = sentence if rule.match.exception_scope == "sentence" else seg_text
             if c.exceptions.find(scope):
                 return None
-        a = assess(sentence, hit.start, hit.end, next_sentence=following, is_reference=seg.reference, claim=hit.claim)
+        a = assess(sentence, hit.start, hit.end, is_reference=seg.reference, parts=hit.parts)
         if a.status in SILENT or a.strength < c.min_strength:
             return None
         level = rule.level

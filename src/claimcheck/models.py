@@ -8,24 +8,38 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from functools import total_ordering
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 
-@total_ordering
 class _OrderedEnum(str, Enum):
-    """A string enum whose members compare in declaration order."""
+    """A string enum whose members compare in declaration order, not alphabetically.
+
+    All four comparisons are defined here: ``str`` already has them, so
+    ``functools.total_ordering`` would keep the alphabetical ones.
+    """
 
     @property
     def rank(self) -> int:
         return list(type(self)).index(self)
 
-    def __lt__(self, other: object) -> bool:
+    def _rank_of(self, other: object) -> int:
         if not isinstance(other, type(self)):
-            return NotImplemented
-        return self.rank < other.rank
+            raise TypeError(f"cannot compare {type(self).__name__} with {type(other).__name__}")
+        return other.rank
+
+    def __lt__(self, other: object) -> bool:
+        return self.rank < self._rank_of(other)
+
+    def __le__(self, other: object) -> bool:
+        return self.rank <= self._rank_of(other)
+
+    def __gt__(self, other: object) -> bool:
+        return self.rank > self._rank_of(other)
+
+    def __ge__(self, other: object) -> bool:
+        return self.rank >= self._rank_of(other)
 
     def __hash__(self) -> int:
         return hash(self.value)
@@ -208,6 +222,15 @@ class Rule(_Strict):
     match: Match
     sources: Annotated[list[SourceRef], Field(min_length=1)]
     examples: Examples
+
+    @field_validator("message")
+    @classmethod
+    def _template(cls, message: str) -> str:
+        try:
+            message.format(match="x")
+        except (KeyError, IndexError, ValueError):
+            raise ValueError("the only placeholder allowed is {match}") from None
+        return message
 
 
 class Source(_Strict):

@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-WORD_RE = re.compile(r"[\w']+")
 _TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*")
 
 # Words that are never inflected: function words, and words whose inflections would
@@ -131,20 +130,23 @@ def inflections(word: str) -> tuple[str, ...]:
     return tuple(sorted(forms, key=lambda f: (-len(f), f)))
 
 
-def _word_regex(word: str, inflect: bool) -> str:
-    forms = inflections(word) if inflect else (word.lower(),)
-    return "(?:" + "|".join(re.escape(f) for f in forms) + ")" if len(forms) > 1 else re.escape(forms[0])
-
-
 def _term_words(term: str) -> list[str]:
-    return [w for w in re.split(r"[\s\-]+", term.strip().lower()) if w]
+    return [m.group().lower() for m in _WORD.finditer(term)]
 
 
-def term_regex(term: str, inflect: bool = True) -> str:
-    """A regular expression (without flags) for one term."""
-    words = _term_words(term)
-    body = r"[\s\-]+".join(_word_regex(w, inflect) for w in words)
-    return rf"(?<![\w\-]){body}(?![\w\-]|['’]\w)"
+_WORD = re.compile(r"\w+")
+_JOINER = re.compile(r"[\s\-'’]+")
+
+Token = tuple[int, int, str]
+_last_tokens: tuple[str, list[Token]] = ("", [])
+
+
+def tokens(text: str) -> list[Token]:
+    """Words of ``text`` as (start, end, lower-case word); the last result is reused."""
+    global _last_tokens
+    if text is not _last_tokens[0] and text != _last_tokens[0]:
+        _last_tokens = (text, [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)])
+    return _last_tokens[1]
 
 
 def anchor_fragments(terms: Iterable[str], fuzzy: int | None) -> set[str]:
@@ -185,40 +187,94 @@ def _fuzzy_ok(candidate: str, term: str, score: int) -> bool:
 
 
 class Terms:
-    """A compiled list of terms, found in text exactly or fuzzily."""
+    """A compiled list of terms, found in text exactly or fuzzily.
+
+    Build them with :func:`compile_terms`, which shares one instance between rules that
+    use the same list, so a sentence is searched once per distinct list.
+    """
 
     def __init__(self, terms: Sequence[str], *, inflect: bool = True, fuzzy: int | None = None) -> None:
         self.terms = tuple(terms)
         self.fuzzy = fuzzy
-        ordered = sorted(self.terms, key=lambda t: -len(t))
-        self._regex = re.compile("|".join(term_regex(t, inflect) for t in ordered), re.IGNORECASE)
-        self._fuzzy_terms = [(" ".join(_term_words(t)), len(_term_words(t))) for t in self.terms]
+        # first word form -> [(forms of every word of the term)], longest term first
+        self._index: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        for t in sorted(self.terms, key=lambda t: -len(_term_words(t))):
+            words = tuple(frozenset(inflections(w) if inflect else (w,)) for w in _term_words(t))
+            if words:
+                for form in words[0]:
+                    self._index.setdefault(form, []).append(words)
+        self._fuzzy_terms = []
+        for t in self.terms:
+            words_ = _term_words(t)
+            halves = re.compile("|".join(sorted(anchor_fragments([t], fuzzy or 100))), re.IGNORECASE)
+            self._fuzzy_terms.append((" ".join(words_), len(words_), halves))
+        self._last: tuple[str, list[tuple[int, int]]] = ("", [])
 
     def find(self, text: str) -> list[tuple[int, int]]:
-        """Non-overlapping (start, end) spans of terms in ``text``, in order."""
-        spans = [(m.start(), m.end()) for m in self._regex.finditer(text)]
+        """Non-overlapping (start, end) spans of terms in ``text``, leftmost-longest, in order."""
+        if text is self._last[0] or text == self._last[0]:
+            return self._last[1]
+        spans = self._find_exact(text)
         if self.fuzzy is not None:
-            spans = _merge(spans, self._find_fuzzy(text))
+            spans = _merge(spans, self._find_fuzzy(text, {s for s, _ in spans}))
+        self._last = (text, spans)
         return spans
 
-    def _find_fuzzy(self, text: str) -> list[tuple[int, int]]:
+    def _find_exact(self, text: str) -> list[tuple[int, int]]:
+        toks = tokens(text)
+        spans: list[tuple[int, int]] = []
+        i = 0
+        while i < len(toks):
+            best = 0
+            for words in self._index.get(toks[i][2], ()):
+                n = len(words)
+                if n <= best or i + n > len(toks):
+                    continue
+                if all(
+                    toks[i + k][2] in words[k] and _JOINER.fullmatch(text, toks[i + k - 1][1], toks[i + k][0])
+                    for k in range(1, n)
+                ):
+                    best = n
+            if best:
+                spans.append((toks[i][0], toks[i + best - 1][1]))
+                i += best
+            else:
+                i += 1
+        return spans
+
+    def _find_fuzzy(self, text: str, exact_starts: set[int]) -> list[tuple[int, int]]:
         assert self.fuzzy is not None
-        tokens = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(text)]
+        toks: list[tuple[int, int, str]] | None = None
         found: list[tuple[int, int]] = []
-        for term, n in self._fuzzy_terms:
+        for term, n, halves in self._fuzzy_terms:
+            if not halves.search(text):
+                continue  # a near miss keeps at least one half of a word intact
+            if toks is None:
+                toks = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(text)]
             squashed = term.replace(" ", "")
             for size in {n, max(1, n - 1)}:
-                target = term if size == n else squashed
-                for i in range(len(tokens) - size + 1):
-                    window = tokens[i : i + size]
-                    joiner = " " if size == n else ""
-                    candidate = joiner.join(t[2] for t in window)
+                target, joiner = (term, " ") if size == n else (squashed, "")
+                for i in range(len(toks) - size + 1):
+                    if toks[i][2][0] != target[0] or toks[i][0] in exact_starts:
+                        continue
+                    window = toks[i : i + size]
                     start, end = window[0][0], window[-1][1]
                     if _inside_compound(text, start, end):
                         continue
-                    if _fuzzy_ok(candidate, target, self.fuzzy):
+                    if _fuzzy_ok(joiner.join(t[2] for t in window), target, self.fuzzy):
                         found.append((start, end))
         return found
+
+
+_SHARED: dict[tuple[tuple[str, ...], bool, int | None], Terms] = {}
+
+
+def compile_terms(terms: Sequence[str], *, inflect: bool = True, fuzzy: int | None = None) -> Terms:
+    """The compiled :class:`Terms` for this list, shared across rules."""
+    key = (tuple(terms), inflect, fuzzy)
+    if key not in _SHARED:
+        _SHARED[key] = Terms(terms, inflect=inflect, fuzzy=fuzzy)
+    return _SHARED[key]
 
 
 def _inside_compound(text: str, start: int, end: int) -> bool:

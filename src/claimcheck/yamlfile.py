@@ -61,8 +61,13 @@ def line_of(lines: dict[Loc, int], loc: Loc) -> int | None:
 
 
 def describe_validation_error(path: Path, exc: Any, lines: dict[Loc, int], root: Loc = ()) -> str:
-    """One line for the first error of a pydantic ``ValidationError``, with file and line."""
-    err = exc.errors()[0]
+    """One line for the most telling error of a pydantic ``ValidationError``, with file and line.
+
+    A misspelt field shows up twice (unknown field, missing field); the unknown one names
+    the typo, so it is reported first.
+    """
+    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    err = errors[0]
     loc: Loc = root + tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     line = line_of(lines, loc)
     field = ".".join(str(p) for p in loc[len(root) :]) or "(top level)"

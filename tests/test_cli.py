@@ -1,0 +1,176 @@
+"""The command line: exact output, JSON shape, exit codes and bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from claimcheck.cli import main
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "cli"
+FINDING_KEYS = {
+    "code", "name", "level", "message", "path", "line", "column", "end_line", "end_column", "start", "end",
+    "text", "status", "suggestion", "evidence", "sources",
+}  # fmt: skip
+SOURCE_KEYS = {"id", "citation", "doi", "url", "says"}
+OVERCLAIM = "Oxytocin, the love hormone, keeps couples together.\n"
+CAREFUL = "Oxytocin is often called the love hormone, but the label misleads.\n"
+
+
+def run(*args: str, stdin: str | bytes | None = None) -> Result:
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+@pytest.fixture()
+def docs(tmp_path: Path) -> Path:
+    (tmp_path / "bad.md").write_text(OVERCLAIM, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(CAREFUL, encoding="utf-8")
+    (tmp_path / "ignored.py").write_text(OVERCLAIM, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("name", ["sample.md"])
+def test_cli_text_output_matches_expected_file(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES)
+    result = run("check", name)
+    expected = FIXTURES / f"{name}.expected.txt"
+    if os.environ.get("CLAIMCHECK_UPDATE_SNAPSHOTS"):
+        expected.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == expected.read_text(encoding="utf-8")
+    assert result.exit_code == 1
+
+
+def test_cli_json_output_has_every_field(docs: Path) -> None:
+    result = run("check", "--format", "json", str(docs / "bad.md"))
+    payload = json.loads(result.stdout)
+    assert payload["version"] == 1 and payload["errors"] == [] and payload["files"] == 1
+    (finding,) = payload["findings"]
+    assert set(finding) >= FINDING_KEYS
+    assert (finding["code"], finding["level"], finding["status"]) == ("OXT101", "warning", "asserted")
+    assert (finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == (1, 15, 1, 27)
+    assert OVERCLAIM[finding["start"] : finding["end"]] == finding["text"] == "love hormone"
+    assert all(set(s) >= SOURCE_KEYS for s in finding["sources"])
+    assert any(s["doi"] for s in finding["sources"])
+
+
+def test_cli_exit_0_when_clean(docs: Path) -> None:
+    result = run("check", str(docs / "good.txt"))
+    assert result.exit_code == 0
+    assert result.stdout == "No findings in 1 file.\n"
+
+
+def test_cli_exit_1_on_findings_and_directory_recursion(docs: Path) -> None:
+    result = run("check", str(docs))
+    assert result.exit_code == 1
+    assert f"{docs / 'bad.md'}:1:15: OXT101 [warning]" in result.stdout
+    assert "ignored.py" not in result.stdout
+    assert result.stdout.endswith("in 2 files.\n")
+
+
+def test_cli_exit_0_when_only_suggestions(docs: Path) -> None:
+    result = run("check", "-", stdin="Oxytocin is often called the love hormone.\n")
+    assert "[suggestion]" in result.stdout
+    assert result.exit_code == 0
+
+
+def test_cli_reads_stdin() -> None:
+    result = run("check", "-", stdin=OVERCLAIM)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("<stdin>:1:15: OXT101 [warning]")
+
+
+def test_cli_select_ignore_and_min_level(docs: Path) -> None:
+    path = str(docs / "bad.md")
+    assert run("check", "--ignore", "OXT101", path).exit_code == 0
+    assert run("check", "--select", "OXT2,OXT3", path).exit_code == 0
+    assert run("check", "--select", "OXT1", path).exit_code == 1
+    assert run("check", "--min-level", "error", path).stdout == "No findings in 1 file.\n"
+
+
+def test_cli_exit_2_on_usage_errors(docs: Path) -> None:
+    assert run("check").exit_code == 2
+    assert run("check", "--format", "xml", str(docs)).exit_code == 2
+    result = run("check", "--select", "NOPE", str(docs))
+    assert result.exit_code == 2
+    assert result.stderr == "claimcheck: error: unknown rule code or prefix 'NOPE'\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.md", None, "missing.md: no such file or directory"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary.txt: binary file, not text"),
+        ("latin1.txt", "Oxytocin caf\xe9 na\xefve.".encode("latin-1"), "latin1.txt: cannot decode as UTF-8"),
+        ("empty", "dir", "empty: directory holds no .txt or .md files"),
+    ],
+)
+def test_cli_bad_input_is_one_line_and_others_still_checked(
+    docs: Path, name: str, content: bytes | str | None, message: str
+) -> None:
+    target = docs / name
+    if content == "dir":
+        target.mkdir()
+    elif isinstance(content, bytes):
+        target.write_bytes(content)
+    result = run("check", str(target), str(docs / "bad.md"))
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("claimcheck: error: ") and message in line
+    assert "Traceback" not in result.output
+    assert "OXT101 [warning]" in result.stdout
+
+
+def test_cli_accepts_utf8_bom_and_utf16(docs: Path) -> None:
+    (docs / "bom.txt").write_bytes(b"\xef\xbb\xbf" + OVERCLAIM.encode())
+    (docs / "wide.txt").write_bytes(OVERCLAIM.encode("utf-16"))
+    for name in ("bom.txt", "wide.txt"):
+        result = run("check", "--format", "json", str(docs / name))
+        (finding,) = json.loads(result.stdout)["findings"]
+        assert (finding["line"], finding["column"], finding["text"]) == (1, 15, "love hormone")
+
+
+def test_cli_broken_rule_pack_exits_2(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "rules" / "x").mkdir(parents=True)
+    (tmp_path / "rules" / "x" / "ABC001.yml").write_text("code: ABC001\nlevl: warning\n", encoding="utf-8")
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "sources.yaml").write_text("sources: []\n", encoding="utf-8")
+    monkeypatch.setattr("claimcheck.paths.data_dir", lambda: tmp_path)
+    result = run("check", "-", stdin="text")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("claimcheck: error: ")
+    assert "ABC001.yml:2: field 'levl': Extra inputs are not permitted" in result.stderr
+
+
+def test_cli_rules_table_lists_every_rule(rules: list[object]) -> None:
+    result = run("rules")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:4] == ["CODE", "LEVEL", "FAMILY", "NAME"]
+    assert len(lines) == len(rules) + 1
+
+
+def test_cli_rule_explains_with_citations() -> None:
+    result = run("rule", "OXT101")
+    assert result.exit_code == 0
+    out = result.stdout
+    for part in ("OXT101 love-hormone-label", "Why:", "Evidence: misleading", "Flagged:", "Not flagged:", "Sources:"):
+        assert part in out
+    assert "doi:10.1016/j.cpnec.2021.100107" in out and "https://doi.org/10.1016/j.cpnec.2021.100107" in out
+    assert run("rule", "love-hormone-label").stdout == out
+
+
+def test_cli_rule_unknown_code_exits_2() -> None:
+    result = run("rule", "OXT000")
+    assert result.exit_code == 2
+    assert result.stderr == "claimcheck: error: unknown rule 'OXT000' (see `claimcheck rules`)\n"
+
+
+def test_cli_sources_lists_every_source(sources: dict[str, object]) -> None:
+    result = run("sources")
+    assert result.exit_code == 0
+    for source_id in sources:
+        assert f"\n{source_id}\n" in "\n" + result.stdout

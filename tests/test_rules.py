@@ -1,0 +1,124 @@
+"""Rule files: schema, loading errors with file/line/field, selection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck import Rule, RuleError, Source, load_rules, select_rules
+from claimcheck.paths import rules_dir
+from claimcheck.rules import load_rule
+from claimcheck.schema import rule_schema
+
+GOOD = (rules_dir() / "oxytocin" / "OXT101.yml").read_text(encoding="utf-8")
+SCHEMA = rules_dir() / "rule.schema.json"
+
+
+def _write(tmp_path: Path, text: str, name: str = "OXT101.yml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_rules_schema_file_is_current() -> None:
+    assert SCHEMA.read_text(encoding="utf-8") == rule_schema(), (
+        "run: python -m claimcheck.schema > rules/rule.schema.json"
+    )
+
+
+def test_rules_pack_covers_every_family(rules: list[Rule]) -> None:
+    families = {r.family for r in rules}
+    expected = {"label", "treatment", "trust", "mechanism", "reduction", "products", "touch", "practice"}
+    assert expected <= families
+    assert len(rules) >= 15
+
+
+def test_rules_family_matches_code_prefix(rules: list[Rule]) -> None:
+    by_prefix: dict[str, set[str]] = {}
+    for rule in rules:
+        by_prefix.setdefault(rule.code[:4], set()).add(rule.family)
+    assert all(len(f) == 1 for f in by_prefix.values()), by_prefix
+
+
+def test_rules_cite_known_sources_with_says(rules: list[Rule], sources: dict[str, Source]) -> None:
+    for rule in rules:
+        assert rule.sources, rule.code
+        for ref in rule.sources:
+            assert ref.id in sources, f"{rule.code} cites unknown source {ref.id}"
+        assert any(ref.says for ref in rule.sources), f"{rule.code}: no source says what it shows of the claim"
+
+
+def test_rules_every_rule_has_enough_examples(rules: list[Rule]) -> None:
+    for rule in rules:
+        assert len(rule.examples.flag) >= 3 and len(rule.examples.pass_) >= 3, rule.code
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda t: t.replace("level: warning", "levl: warning"), r"OXT101.yml:4: field 'levl': Extra inputs"),
+        (lambda t: t.replace("level: warning", "level: loud"), r"OXT101.yml:4: field 'level': Input should be"),
+        (lambda t: t.replace("  phrases:", "  phrase:"), r"OXT101.yml:\d+: field 'match.phrase': Extra inputs"),
+        (lambda t: t.replace("code: OXT101", "code: OXT999"), r"OXT101.yml:1: field 'code': 'OXT999' must match"),
+        (lambda t: t.replace("code: OXT101", "code: oxt-1"), r"OXT101.yml:1: field 'code': String should match"),
+        (lambda t: t.replace("the [[love hormone]]", "the love hormone", 1), r"field 'examples.flag'"),
+        (lambda t: t + "  extra: [\n", r"OXT101.yml:\d+: invalid YAML"),
+        (lambda t: t.replace("match:\n", "match:\n  patterns: [[{LOWER: love}]]\n"), r"field 'match': .*requires"),
+        (
+            lambda t: t.replace("match:\n", "match:\n  requires: [x]\n  patterns: [[{LEMMA: love}]]\n"),
+            r"field 'match.patterns': .*LEMMA",
+        ),
+        (lambda t: t.replace("message: '", "message: '{nope} "), r"field 'message'.*\{match\}"),
+    ],
+    ids=[
+        "unknown-field",
+        "bad-enum",
+        "nested-unknown",
+        "code-mismatch",
+        "code-format",
+        "span-missing",
+        "yaml-syntax",
+        "patterns-need-requires",
+        "unknown-token-attr",
+        "bad-template",
+    ],
+)
+def test_rules_broken_file_names_file_line_and_field(tmp_path: Path, edit: object, expected: str) -> None:
+    assert callable(edit)
+    path = _write(tmp_path, edit(GOOD))
+    with pytest.raises(RuleError, match=expected) as info:
+        load_rule(path)
+    assert "\n" not in str(info.value)
+
+
+def test_rules_unknown_source_id_is_an_error(tmp_path: Path, sources: dict[str, Source]) -> None:
+    _write(tmp_path, GOOD.replace("id: nave-2015", "id: nobody-2020"))
+    with pytest.raises(RuleError, match=r"OXT101.yml: field 'sources': unknown source id 'nobody-2020'"):
+        load_rules([tmp_path], sources=sources)
+
+
+def test_rules_duplicate_code_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    _write(tmp_path / "a", GOOD)
+    _write(tmp_path / "b", GOOD)
+    with pytest.raises(RuleError, match="already used"):
+        load_rules([tmp_path])
+
+
+def test_rules_empty_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(RuleError, match="no rule files"):
+        load_rules([tmp_path])
+
+
+def test_rules_select_by_code_and_prefix(rules: list[Rule]) -> None:
+    chosen = {r.code for r in select_rules(rules, ["OXT1", "OXT201"], ["OXT102"])}
+    assert "OXT101" in chosen and "OXT201" in chosen
+    assert "OXT102" not in chosen and not any(c.startswith("OXT3") for c in chosen)
+    assert {r.code for r in select_rules(rules, ["oxt1"])} == {r.code for r in rules if r.code.startswith("OXT1")}
+
+
+def test_rules_select_unknown_prefix_is_an_error(rules: list[Rule]) -> None:
+    with pytest.raises(RuleError, match="unknown rule code or prefix 'XYZ'"):
+        select_rules(rules, ["XYZ"])
