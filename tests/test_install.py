@@ -50,6 +50,6 @@ def test_install_wheel_into_fresh_venv_runs_from_temp_dir(tmp_path: Path) -> Non
         [str(bin_dir / "claimcheck"), "check", "note.md"], cwd=elsewhere, capture_output=True, text=True
     )
     assert result.returncode == 1, result.stderr
-    assert result.stdout.startswith("note.md:1:22: OXT101 [warning]")
+    assert result.stdout.startswith("note.md:1:26: OXT101 [warning]")
     rules = subprocess.run([str(bin_dir / "claimcheck"), "rules"], cwd=elsewhere, capture_output=True, text=True)
     assert rules.returncode == 0 and "OXT101" in rules.stdout

@@ -26,7 +26,7 @@ TERMINATOR = _rx(r";|\s[-–—]\s|\b(?:but|however|although|though|yet|whereas|
 
 # Phrases that look like negation but are not ("not only ... but also").
 PSEUDO_NEGATION = _rx(
-    rf"\b(?:not\s+only|no\s+doubt|no\s+wonder|not\s+surprising(?:ly)?|"
+    rf"\b(?:not\s+only|why\s+not|no\s+doubt|no\s+wonder|not\s+surprising(?:ly)?|"
     rf"nothing\s+short\s+of|not\s+least|no\s+question|it\s+is\s+no\s+secret|there{_Q}?s\s+no\s+secret|"
     rf"no\s+matter|not\s+to\s+mention|don{_Q}t\s+miss|won{_Q}t\s+regret|"
     rf"(?:do|does|did)(?:\s+not|n{_Q}t)\s+need\s+(?:a\s+|an\s+)?(?:doctor|prescription|script|physician|appointment)|"

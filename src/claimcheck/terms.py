@@ -152,29 +152,26 @@ def tokens(text: str) -> list[Token]:
 def anchor_fragments(terms: Iterable[str], fuzzy: int | None) -> set[str]:
     """Regex fragments, casefolded, at least one of which occurs wherever a term can match.
 
-    For exact matching, one word per term (the longest) is enough; its inflections are
-    kept by using its longest common prefix. With fuzzy matching, a word with one typo
-    keeps at least one of its halves intact, so both halves of every word are anchors.
+    One word per term is enough: the longest, by the common prefix of its inflections.
+    With fuzzy matching, a long word (7+ letters) with one typo keeps one of its halves
+    intact, so both halves are anchors; shorter words must then occur exactly.
     """
     out: set[str] = set()
     for term in terms:
         words = [w for w in _term_words(term) if w not in _FIXED] or _term_words(term)
-        if fuzzy is None:
-            longest = max(words, key=len)
-            forms = inflections(longest)
-            prefix = forms[0]
-            for f in forms[1:]:
-                while not f.startswith(prefix):
-                    prefix = prefix[:-1]
-            out.add(re.escape(prefix if len(prefix) >= 3 else longest))
-        else:
-            for w in words:
-                if len(w) < 6:
-                    out.add(re.escape(w))
-                else:
-                    half = len(w) // 2
-                    out.add(re.escape(w[:half]))
-                    out.add(re.escape(w[half:]))
+        if not words:
+            continue
+        longest = max(words, key=len)
+        if fuzzy is not None and len(longest) >= 7:
+            half = len(longest) // 2
+            out |= {re.escape(longest[:half]), re.escape(longest[half:])}
+            continue
+        forms = inflections(longest)
+        prefix = forms[0]
+        for f in forms[1:]:
+            while not f.startswith(prefix):
+                prefix = prefix[:-1]
+        out.add(re.escape(prefix if len(prefix) >= 3 else longest))
     return out
 
 
