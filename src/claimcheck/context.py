@@ -40,7 +40,7 @@ NEGATION_BEFORE = _rx(
     rf"fail(?:s|ed)?\s+to|lacks?|lacking|unproven|untrue|false|myths?|misconceptions?|debunk\w*|"
     rf"rather\s+than|instead\s+of|far\s+from|unlikely|unsupported|insufficient|little\s+(?:good\s+)?evidence|"
     rf"(?:stop|quit)\s+(?:calling|saying|telling|believing|describing|claiming|buying|using)|resist\w*|"
-    rf"avoid(?:s|ed|ing)?|refrain\s+from|steer\s+clear\s+of|beware\s+of|"
+    rf"avoid(?:s|ed|ing)?|refrain\s+from|steer\s+clear\s+of|beware\s+of|(?:be\s+)?(?:wary|careful|sceptical|skeptical)\s+of|"
     rf"(?:warn|advise|caution|counsel)(?:s|ed|ing)?\s+(?:\w+\s+)?against|"
     rf"refut\w*|disprov\w*|contrary\s+to|no\s+longer|it\s+is\s+(?:a\s+)?(?:mistake|error|wrong)\s+to)\b"
 )
@@ -48,7 +48,7 @@ NEGATION_BEFORE = _rx(
 # Negation inside a claim span: the verb itself is negated ("does not cure").
 NEGATION_INSIDE = _rx(
     rf"\b(?:not|never|cannot|(?:ca|wo|is|are|was|were|does|do|did|has|have|had)n{_Q}t|fail(?:s|ed)?\s+to|"
-    rf"no\s+(?:more|better|longer)|neither|nor|none|nobody|no\s+one|unlikely|far\s+from|"
+    rf"no\s+(?:more|better|longer)|neither|nor|none|nothing|nobody|no\s+one|unlikely|far\s+from|"
     rf"no\s+(?:evidence|benefit|effect|proof)|little\s+(?:evidence|benefit|effect))\b"
 )
 
@@ -122,7 +122,7 @@ CORRECTION = _rx(
 
 _REPORTER = (
     r"(?:clients?|patients?|pt|he|she|they|parents?|readers?|listeners?|viewers?|followers?|researchers?|authors?|"
-    r"investigators?|the\s+study|a\s+study|the\s+paper|the\s+team|mother|father|mom|mum|dad|partner|husband|wife|boyfriend|"
+    r"investigators?|the\s+study|a\s+study|the\s+paper|the\s+team|clinics?|practices?|shops?|stores?|mother|father|mom|mum|dad|partner|husband|wife|boyfriend|"
     r"girlfriend|vendors?|sellers?|company|companies|manufacturers?|brands?|websites?|site|ads?|adverts?|"
     r"advertisements?|advertising|marketers?|marketing|influencers?|people|many|some|others|someone|"
     r"headlines?|media|tabloids?|articles?|blogs?|bloggers?|posts?|users?|reviewers?|coach(?:es)?|gurus?|"
@@ -157,7 +157,8 @@ REPORTED_NAME = re.compile(
 REPORTED_AFTER = _rx(
     r",\s*according\s+to\s+(?!our\b|my\b|us\b)|\bor\s+so\s+(?:\w+\s+){0,3}?(?:says?|said|claims?|claimed|believes?|goes?\s+the\s+\w+)\b|"
     r",[\"”’']?\s*(?:(?:the|a|an|his|her|their|my|our|one|some|many)\s+)?(?:[\w’'\-]+\s+){0,2}?"
-    r"(?:said|says|claimed|claims|insisted|insists|promised|promises|argued|argues|wrote|writes|told\s+\w+|"
+    r"(?:say|said|says|claim|claimed|claims|insist|insisted|insists|promised|promises|argue|argued|argues|wrote|"
+    r"writes|told\s+\w+|believe|believes|"
     r"tweeted|posted|asked|asks|added|adds|swore|swears|explained|explains)\s*[.!?\"”’']*\s*$"
 )
 
@@ -178,10 +179,11 @@ STRONG_CORRECTION = _rx(
 RHETORICAL = _rx(r"^\W*(?:why\s+not|why\s+wait|what\s+are\s+you\s+waiting\s+for|ready\s+to|want\s+to)\b")
 
 # A line that looks like an entry in a reference list.
-REFERENCE_ENTRY = _rx(
-    r"(?:\bdoi(?:\.org)?\s*[:/]|\bPMID\b|\bPMC\d+|"
-    r"^\W*(?:\[\d+\]\s*|\d+[.)]\s+)?[A-Z][\w'’\-]+(?:,?\s+(?:[A-Z]{1,3}\b|[A-Z]\.)+|\s+et\s+al\.?|"
-    r"\s+(?:and|&)\s+[A-Z][\w'’\-]+)[^.]{0,200}?\(?(?:19|20)\d{2}[a-z]?\)?[.;,]|"
+# Case matters here: author names and initials are capitalised ("Kosfeld M,", "Nave G, Camerer C").
+REFERENCE_ENTRY = re.compile(
+    r"(?:(?i:\bdoi(?:\.org)?\s*[:/]|\bPMID\b|\bPMC\d+)|"
+    r"^\W*(?:\[\d+\]\s*|\d+[.)]\s+)?[A-Z][\w'’\-]+(?:,?\s+(?:[A-Z]{1,3}\b|[A-Z]\.,?)+|,?\s+et\s+al\.?|"
+    r"\s+(?:and|&)\s+[A-Z][\w'’\-]+)[^.]{0,200}?\(?(?:19|20)\d{2}[a-z]?\)?\.|"
     r"\b(?:19|20)\d{2}\s*;\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+)"
 )
 

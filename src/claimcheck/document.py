@@ -18,8 +18,8 @@ _BLANK = re.compile(r"\n[ \t\r]*(?:\n|$)")
 _ITEM_START = re.compile(r"^[ \t]*(?:[-*+•▪◦]\s+|\d{1,3}[.)]\s+|#{1,6}\s|>\s?|[A-Z][A-Z /&\-]{2,30}:(?:\s|$))")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}\s")
 _REFERENCE_HEADING = re.compile(
-    r"^[\s#*_]*(?:references?|bibliography|sources|works\s+cited|further\s+reading|citations|reading\s+list|"
-    r"literature(?:\s+cited)?|notes\s+and\s+references)[\s*_:]*$",
+    r"^[\s#*_]*(?:[\w&,]+\s+){0,3}?(?:references?|bibliography|sources|works\s+cited|further\s+reading|citations|"
+    r"reading\s+list|literature(?:\s+cited)?|notes\s+and\s+references)[\s*_:]*$",
     re.IGNORECASE,
 )
 

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .context import TERMINATOR, assess, corrected
+from .context import REFERENCE_ENTRY, TERMINATOR, assess, corrected
 from .document import LineIndex, Segment, segments
 from .errors import RuleError, SourceError
 from .models import Finding, FindingSource, Level, Rule, Source, Status, Strength
@@ -107,7 +107,7 @@ class CompiledRule:
 
 # Words that introduce the subject after the object and predicate, as in a passive
 # ("autism is treated with oxytocin") or an instrument ("caused by low oxytocin").
-_INSTRUMENT = re.compile(r"\b(?:by|with|from|using|through|via|of|to)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_INSTRUMENT = re.compile(r"\b(?:by|with|from|using|through|via|to|on|after)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
 def _extent(parts: tuple[Span, ...]) -> int:
@@ -245,7 +245,10 @@ class Linter:
             scope = sentence if rule.match.exception_scope == "sentence" else seg_text
             if c.exceptions.find(scope):
                 return None
-        a = assess(sentence, hit.start, hit.end, is_reference=seg.reference, parts=hit.parts)
+        # A short segment (a list item, a line) that looks like a bibliography entry is one
+        # as a whole, even where the sentence splitter cut it after the authors.
+        reference = seg.reference or (len(seg_text) <= 400 and REFERENCE_ENTRY.search(seg_text) is not None)
+        a = assess(sentence, hit.start, hit.end, is_reference=reference, parts=hit.parts)
         if a.status in SILENT or a.strength < c.min_strength:
             return None
         level = rule.level
