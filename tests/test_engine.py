@@ -67,3 +67,10 @@ def test_terms_inflections_and_fuzzy() -> None:
     text = "luv hormone, oxitocin, love-hormones, LoveHormone, stress hormone, oxycodone"
     assert [text[a:b] for a, b in terms.find(text)] == ["luv hormone", "oxitocin", "love-hormones", "LoveHormone"]
     assert Terms(["love hormone"]).find("luv hormone") == []
+
+
+def test_engine_message_stays_on_one_line_when_the_match_wraps(linter: Linter) -> None:
+    text = "Intranasal oxytocin is a proven\ntreatment for autism.\n"
+    (finding,) = [f for f in linter.check(text) if f.code == "OXT201"]
+    assert "\n" in finding.text
+    assert "\n" not in finding.message and "proven treatment" in finding.message

@@ -266,7 +266,7 @@ class Linter:
             name=rule.name,
             family=rule.family,
             level=level,
-            message=rule.message.format(match=matched),
+            message=rule.message.format(match=" ".join(matched.split())),
             path=path,
             line=line,
             column=column,
