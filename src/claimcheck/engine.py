@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .context import REFERENCE_ENTRY, TERMINATOR, assess, corrected
 from .document import LineIndex, Segment, segments
@@ -25,6 +26,7 @@ Span = tuple[int, int]
 SILENT = frozenset({Status.negated, Status.reported, Status.question, Status.conditional, Status.reference})
 
 
+@lru_cache(maxsize=256)
 def clauses(sentence: str) -> list[Span]:
     """The clauses of a sentence: cut at terminators ("but", "however", ";")."""
     bounds: list[Span] = []
@@ -85,7 +87,9 @@ class CompiledRule:
         out: list[Hit] = []
         for cs, ce in clauses(sentence):
             clause = sentence[cs:ce]
-            subs, preds, objs = subject.find(clause), predicate.find(clause), obj.find(clause)
+            subs = subject.find(clause)
+            objs = obj.find(clause) if subs else []
+            preds = predicate.find(clause) if objs else []
             best: tuple[Span, ...] | None = None
             for s in subs:
                 for p in preds:
@@ -179,14 +183,15 @@ class Linter:
             out.append(f.model_copy(update={"fingerprint": digest}))
         return out
 
-    def _pattern_spans(self, doc: object) -> dict[str, list[Span]]:
-        """Character spans of token-pattern matches in ``doc``, by rule code."""
+    def _pattern_spans(self, sent: object) -> dict[str, list[Span]]:
+        """Token-pattern matches in one sentence (a spaCy Span), as character spans within it, by rule code."""
         from spacy.matcher import Matcher
-        from spacy.tokens import Doc
+        from spacy.tokens import Span as SpacySpan
 
-        assert isinstance(doc, Doc)
+        assert isinstance(sent, SpacySpan)
         if not self._has_patterns:
             return {}
+        doc = sent.doc
         if self._matcher is None:
             from spacy.errors import MatchPatternError
 
@@ -201,27 +206,29 @@ class Linter:
             self._matcher = matcher
         assert isinstance(self._matcher, Matcher)
         spans: dict[str, list[Span]] = {}
-        for match_id, s, e in self._matcher(doc):
-            span = doc[s:e]
-            spans.setdefault(doc.vocab.strings[match_id], []).append((span.start_char, span.end_char))
+        for match_id, s, e in self._matcher(sent):  # token offsets within the sentence
+            span = sent[s:e]
+            spans.setdefault(doc.vocab.strings[match_id], []).append(
+                (span.start_char - sent.start_char, span.end_char - sent.start_char)
+            )
         return spans
 
     def _check_segment(self, seg: Segment, doc: object, text: str, path: str, index: LineIndex) -> list[Finding]:
         from spacy.tokens import Doc
 
         assert isinstance(doc, Doc)
-        patterns = self._pattern_spans(doc)
-        sents = [(s.start_char, s.end_char) for s in doc.sents]
+        sents = list(doc.sents)
         seg_text = doc.text
         out: list[Finding] = []
-        for i, (ss, se) in enumerate(sents):
-            sentence = seg_text[ss:se]
+        for i, sent in enumerate(sents):
+            ss = sent.start_char
+            sentence = sent.text
             if self._anchor is None or not self._anchor.search(sentence):
                 continue
-            following = seg_text[sents[i + 1][0] : sents[i + 1][1]] if i + 1 < len(sents) else ""
+            following = sents[i + 1].text if i + 1 < len(sents) else ""
+            patterns = self._pattern_spans(sent)
             for c in self._compiled:
-                local = [(a - ss, b - ss) for a, b in patterns.get(c.rule.code, []) if a >= ss and b <= se]
-                for hit in c.hits(sentence, local):
+                for hit in c.hits(sentence, patterns.get(c.rule.code, [])):
                     finding = self._finding(c, hit, sentence, following, seg, ss, seg_text, text, path, index)
                     if finding is not None:
                         out.append(finding)

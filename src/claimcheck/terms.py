@@ -193,18 +193,13 @@ class Terms:
     def __init__(self, terms: Sequence[str], *, inflect: bool = True, fuzzy: int | None = None) -> None:
         self.terms = tuple(terms)
         self.fuzzy = fuzzy
-        # first word form -> [(forms of every word of the term)], longest term first
+        # first word form -> [(forms of every word of the term)]
         self._index: dict[str, list[tuple[frozenset[str], ...]]] = {}
-        for t in sorted(self.terms, key=lambda t: -len(_term_words(t))):
-            words = tuple(frozenset(inflections(w) if inflect else (w,)) for w in _term_words(t))
-            if words:
-                for form in words[0]:
-                    self._index.setdefault(form, []).append(words)
-        self._fuzzy_terms = []
         for t in self.terms:
-            words_ = _term_words(t)
-            halves = re.compile("|".join(sorted(anchor_fragments([t], fuzzy or 100))), re.IGNORECASE)
-            self._fuzzy_terms.append((" ".join(words_), len(words_), halves))
+            words = tuple(frozenset(inflections(w) if inflect else (w,)) for w in _term_words(t))
+            for form in words[0] if words else ():
+                self._index.setdefault(form, []).append(words)
+        self._fuzzy_terms = [" ".join(_term_words(t)) for t in self.terms]
         self._last: tuple[str, list[tuple[int, int]]] = ("", [])
 
     def find(self, text: str) -> list[tuple[int, int]]:
@@ -213,7 +208,7 @@ class Terms:
             return self._last[1]
         spans = self._find_exact(text)
         if self.fuzzy is not None:
-            spans = _merge(spans, self._find_fuzzy(text, {s for s, _ in spans}))
+            spans = _merge(spans, self._find_fuzzy(text))
         self._last = (text, spans)
         return spans
 
@@ -239,28 +234,34 @@ class Terms:
                 i += 1
         return spans
 
-    def _find_fuzzy(self, text: str, exact_starts: set[int]) -> list[tuple[int, int]]:
+    def _find_fuzzy(self, text: str) -> list[tuple[int, int]]:
         assert self.fuzzy is not None
-        toks: list[tuple[int, int, str]] | None = None
-        found: list[tuple[int, int]] = []
-        for term, n, halves in self._fuzzy_terms:
-            if not halves.search(text):
-                continue  # a near miss keeps at least one half of a word intact
-            if toks is None:
-                toks = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(text)]
-            squashed = term.replace(" ", "")
-            for size in {n, max(1, n - 1)}:
-                target, joiner = (term, " ") if size == n else (squashed, "")
-                for i in range(len(toks) - size + 1):
-                    if toks[i][2][0] != target[0] or toks[i][0] in exact_starts:
-                        continue
-                    window = toks[i : i + size]
-                    start, end = window[0][0], window[-1][1]
-                    if _inside_compound(text, start, end):
-                        continue
-                    if _fuzzy_ok(joiner.join(t[2] for t in window), target, self.fuzzy):
-                        found.append((start, end))
-        return found
+        return [span for term in self._fuzzy_terms for span in _fuzzy_spans(term, self.fuzzy, text)]
+
+
+@lru_cache(maxsize=1024)
+def _halves(term: str) -> re.Pattern[str]:
+    return re.compile("|".join(sorted(anchor_fragments([term], 100))), re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def _fuzzy_spans(term: str, score: int, text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of ``text`` within ``score`` of ``term`` (cached: rules share terms like "oxytocin")."""
+    if not _halves(term).search(text):
+        return ()  # a near miss keeps at least one half of its longest word intact
+    toks = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(text)]
+    n = len(_term_words(term))
+    found: list[tuple[int, int]] = []
+    for size in {n, max(1, n - 1)}:
+        target, joiner = (term, " ") if size == n else (term.replace(" ", ""), "")
+        for i in range(len(toks) - size + 1):
+            if toks[i][2][0] != target[0]:
+                continue
+            window = toks[i : i + size]
+            start, end = window[0][0], window[-1][1]
+            if not _inside_compound(text, start, end) and _fuzzy_ok(joiner.join(t[2] for t in window), target, score):
+                found.append((start, end))
+    return tuple(found)
 
 
 _SHARED: dict[tuple[tuple[str, ...], bool, int | None], Terms] = {}
