@@ -43,6 +43,18 @@ def _status(marked: str) -> Status:
         ("[[Oxytocin cures autism]], but trials are mixed.", Status.negated),
         ("[[Oxytocin cures autism]], but it is expensive.", Status.asserted),
         ("Some studies suggest [[oxytocin improves trust]].", Status.hedged),
+        ("It would be wrong to say [[oxytocin makes everyone kinder]].", Status.negated),
+        ("Be wary of anyone selling an [[oxytocin certification]].", Status.negated),
+        ("[[Hugging for 20 seconds]] is not a magic number.", Status.negated),
+        ("The [[trust hormone]] story makes a good headline.", Status.distanced),
+        ("Some handouts present it as a “[[trust” hormone]].", Status.distanced),
+        ("[[Oxytocin cures autism]], according to the vendor.", Status.reported),
+        ("[[Oxytocin cures autism]], according to our intake quiz.", Status.asserted),
+        ("[[Oxytocin cures autism]] - or so the ads say.", Status.reported),
+        ("Economist Zak dubbed oxytocin [[the moral molecule]].", Status.reported),
+        ("[[Low oxytocin explains your drama]] better than any therapist could.", Status.asserted),
+        ("Researchers hoped [[oxytocin would help autism]], but it did not.", Status.conditional),
+        ("We hoped [[oxytocin would help autism]].", Status.conditional),
         ("Kosfeld M, Heinrichs M. [[Oxytocin increases trust]] in humans. Nature 2005;435:673-676.", Status.reference),
     ],
 )
@@ -60,6 +72,22 @@ def test_context_negation_scope_ends_at_terminator() -> None:
     sentence = "Oxytocin is not a cure; oxytocin is the love hormone."
     start = sentence.index("love hormone")
     assert assess(sentence, start, start + len("love hormone")).status is Status.asserted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parts", "expected"),
+    [
+        ("Oxytocin was long thought to make people kinder.", ("Oxytocin", "make", "kinder"), Status.reported),
+        ("Oxytocin's supposed ability to build trust.", ("Oxytocin", "build", "trust"), Status.reported),
+        ("CBT treats anxiety, unlike oxytocin.", ("treats", "anxiety", "oxytocin"), Status.negated),
+        ("CBT helps anxiety, and oxytocin spray does not.", ("helps", "anxiety", "oxytocin spray"), Status.negated),
+        ("Oxytocin cures anxiety.", ("Oxytocin", "cures", "anxiety"), Status.asserted),
+    ],
+)
+def test_context_claim_frame_inside_cues(sentence: str, parts: tuple[str, str, str], expected: Status) -> None:
+    spans = tuple((sentence.index(p), sentence.index(p) + len(p)) for p in parts)
+    start, end = min(a for a, _ in spans), max(b for _, b in spans)
+    assert assess(sentence, start, end, parts=spans).status is expected
 
 
 def test_context_claim_parts_do_not_negate_themselves() -> None:

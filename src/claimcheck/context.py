@@ -42,14 +42,17 @@ NEGATION_BEFORE = _rx(
     rf"(?:stop|quit)\s+(?:calling|saying|telling|believing|describing|claiming|buying|using)|resist\w*|"
     rf"avoid(?:s|ed|ing)?|refrain\s+from|steer\s+clear\s+of|beware\s+of|(?:be\s+)?(?:wary|careful|sceptical|skeptical)\s+of|"
     rf"(?:warn|advise|caution|counsel)(?:s|ed|ing)?\s+(?:\w+\s+)?against|"
-    rf"refut\w*|disprov\w*|contrary\s+to|no\s+longer|it\s+is\s+(?:a\s+)?(?:mistake|error|wrong)\s+to)\b"
+    rf"refut\w*|disprov\w*|contrary\s+to|no\s+longer|"
+    rf"it(?:{_Q}s|\s+is|\s+was|\s+would\s+be)\s+(?:a\s+)?(?:mistake|an\s+error|error|wrong|misleading|inaccurate|false|"
+    rf"untrue|incorrect|unfair|simplistic|premature|too\s+simple)\s+to)\b"
 )
 
 # Negation inside a claim span: the verb itself is negated ("does not cure").
 NEGATION_INSIDE = _rx(
     rf"\b(?:not|never|cannot|(?:ca|wo|is|are|was|were|does|do|did|has|have|had)n{_Q}t|fail(?:s|ed)?\s+to|"
     rf"no\s+(?:more|better|longer)|neither|nor|none|nothing|nobody|no\s+one|unlikely|far\s+from|"
-    rf"no\s+(?:evidence|benefit|effect|proof)|little\s+(?:evidence|benefit|effect))\b"
+    rf"no\s+(?:evidence|benefit|effect|proof)|little\s+(?:evidence|benefit|effect)|unlike|in\s+contrast\s+to|"
+    rf"as\s+opposed\s+to|rather\s+than|instead\s+of)\b"
 )
 
 # Negation that follows the claim: "... is a myth", "... has not been shown".
@@ -59,19 +62,26 @@ NEGATION_AFTER = _rx(
     rf"(?:myth|misconception|misnomer|false|untrue|wrong|incorrect|inaccurate|unproven|unsupported|overstated|"
     rf"oversimplified|oversimplification|misleading|exaggerat\w+|debunked|unfounded|hype|unclear|uncertain|"
     rf"inconclusive|mixed|disappointing|weak|thin|limited|lacking|contested|disputed|doubtful|questionable|"
-    rf"withdrawn|retracted|far\s+from\s+(?:proven|established|clear|settled|certain)|not\s+(?:true|supported|"
+    rf"withdrawn|retracted|oversold|overhyped|overblown|overrated|"
+    rf"far\s+from\s+(?:proven|established|clear|settled|certain)|not\s+(?:true|supported|"
     rf"proven|established|accurate|backed|shown|correct|the\s+case|settled))\b|"
     rf"\b(?:has|have|had)\s*(?:not|n{_Q}t)\s+been\s+(?:shown|proven|demonstrated|established|replicated|confirmed)|"
     rf"\b(?:does|do|did)\s*(?:not|n{_Q}t)\s+(?:hold\s+up|replicate|survive)|\bfailed\s+to\s+replicate|"
     rf"\blacks?\s+(?:good\s+|strong\s+)?evidence|\bis\s+not\s+supported|\bnot\s+borne\s+out|"
-    rf"\bwithout\s+(?:good\s+|strong\s+)?evidence"
+    rf"\bwithout\s+(?:good\s+|strong\s+)?evidence|"
+    # "... is not a magic number", "... and oxytocin spray does not."
+    rf"\b(?:is|are|was|were)\s*(?:not|n{_Q}t)\s+(?:a|an|the|some)\s+(?:magic|real|proven|reliable|set|fixed|true|"
+    rf"actual|genuine|validated|recogni[sz]ed|established|thing)\b|"
+    rf"\b(?:does|do|did|is|are|was|were|has|have|can|will|would)\s*(?:not|n{_Q}t)\s*[.,;!]?\s*$"
 )
 
 # "Myth:" or "Fact check:" at the head of a sentence negates all of it.
 NEGATION_LABEL = _rx(r"^\W*(?:myth|false|fiction|misconception|debunked|not\s+true)\b\s*(?:#?\d+)?\s*[:\-–—]")
 
+# Modal hedges count before and inside the hit only ("better than any therapist could" does not hedge).
+HEDGE_MODAL = _rx(r"\b(?:may|might|could|can)\b")
 HEDGE = _rx(
-    r"\b(?:may|might|could|can|possibly|perhaps|potentially|appears?\s+to|seems?\s+to|"
+    r"\b(?:possibly|perhaps|potentially|appears?\s+to|seems?\s+to|"
     r"suggests?|suggested|suggesting|preliminary|early\s+(?:studies|research|evidence|trials|findings|results)|"
     r"some\s+(?:studies|trials|research|evidence|researchers)|small\s+(?:studies|trials)|"
     r"(?:is|are|being)\s+(?:being\s+)?(?:studied|tested|investigated|explored)|under\s+(?:investigation|study)|"
@@ -112,12 +122,20 @@ DISTANCING = _rx(
     r"(?:\s+(?:the|a|an|this|its|their|our|your))?\s*[\"“'‘]?\s*$"
 )
 
+# The label is named as a label: "the trust-hormone story", "the 'cuddle chemical' picture".
+DISTANCED_AFTER = _rx(
+    r"^[\"”’'\s\-]*(?:story|stories|narrative|label|labels|myth|idea|tag|nickname|trope|clich[eé]|metaphor|meme|"
+    r"hype|headlines?|framing|moniker|slogan|shorthand|picture|image|notion|theory|tagline|buzzword|cliche|"
+    r"catchphrase|branding|marketing|meme)\b"
+)
+
 CORRECTION = _rx(
     r"\b(?:but|however|yet|although|though|mislead\w*|oversimplif\w*|simplistic|myths?|metaphors?|misnomer|"
     r"inaccurate|not\s+accurate|not\s+quite|not\s+that\s+simple|more\s+complicated|more\s+complex|"
     r"more\s+nuanced|in\s+reality|actually|in\s+fact|overstat\w*|exaggerat\w*|whole\s+story|only\s+part|"
     r"isn['’]t|is\s+not|doesn['’]t|does\s+not|unproven|mixed|context|nickname|shorthand|catchy|"
-    r"hype|misrepresent\w*|obscures?|glosses?\s+over|flatten\w*|far\s+from)\b"
+    r"hype|misrepresent\w*|obscures?|glosses?\s+over|flatten\w*|far\s+from|leaves?\s+out|ignores?|misses|"
+    r"overlooks?|neglects?|omits?|incomplete|partial|poor\s+science|oversold|overhyped|caricature)\b"
 )
 
 _REPORTER = (
@@ -146,6 +164,13 @@ REPORTED = _rx(
     r"(?:claimed|said|believed|argued|assumed|thought|suggested|reported|asserted)\b|"
     r"\bthe\s+(?:claim|idea|notion|belief|assumption|story|narrative|hype|view|promise|pitch)\s+that\b"
 )
+# Inside a claim frame: the claim was hoped, thought or told, not asserted.
+REPORTED_INSIDE = _rx(
+    r"\b(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:once\s+|long\s+|widely\s+|often\s+|"
+    r"sometimes\s+|commonly\s+|popularly\s+)?(?:hoped|thought|believed|supposed|expected|assumed|claimed|said|"
+    r"rumou?red|touted|marketed|promoted|advertised|billed|reported|presumed)\s+to|(?:being\s+)?told|"
+    r"supposed|alleged|purported|so[\s\-]called|claimed|touted|reputed|rumou?red)\b"
+)
 # A named person or group as the speaker: "Zak calls oxytocin ...", "Smith et al. argued ...".
 REPORTED_NAME = re.compile(
     r"\b(?!(?:Research|Science|Studies|Study|Evidence|Data|Experts?|Doctors?|Scientists?|Trials?|Oxytocin|It|This|"
@@ -163,8 +188,8 @@ REPORTED_AFTER = _rx(
 )
 
 CONDITIONAL = _rx(
-    r"\b(?:if|whether|unless|suppose|supposing|imagine|assuming|even\s+if|what\s+if|hop(?:e|es|ed|ing)\s+(?:that\s+)?|"
-    r"wish(?:es|ed)?\s+(?:that\s+)?)\b"
+    r"\b(?:if|whether|unless|suppose|supposing|imagine|assuming|even\s+if|what\s+if|hop(?:e|es|ed|ing)|"
+    r"wish(?:es|ed)?)\b"
 )
 # A correction in the clause that follows: "..., but none is approved", "; however, trials are mixed".
 CONTRAST = _rx(r"^\W*(?:but|however|yet|although|though|whereas|nevertheless|nonetheless)\b")
@@ -183,7 +208,8 @@ RHETORICAL = _rx(r"^\W*(?:why\s+not|why\s+wait|what\s+are\s+you\s+waiting\s+for|
 REFERENCE_ENTRY = re.compile(
     r"(?:(?i:\bdoi(?:\.org)?\s*[:/]|\bPMID\b|\bPMC\d+)|"
     r"^\W*(?:\[\d+\]\s*|\d+[.)]\s+)?[A-Z][\w'’\-]+(?:,?\s+(?:[A-Z]{1,3}\b|[A-Z]\.,?)+|,?\s+et\s+al\.?|"
-    r"\s+(?:and|&)\s+[A-Z][\w'’\-]+)[^.]{0,200}?\(?(?:19|20)\d{2}[a-z]?\)?\.|"
+    r"\s+(?:and|&)\s+[A-Z][\w'’\-]+)(?:[^.]|\bal\.){0,200}?\(?(?:19|20)\d{2}[a-z]?\)?\.|"
+    r"\b[A-Z][\w&]+(?:\s+[A-Z][\w&]+)*,\s*\d{1,4}(?:\(\d+\))?,\s*\d{1,5}\s*[-–]\s*\d{1,5}\b|"
     r"\b(?:19|20)\d{2}\s*;\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+)"
 )
 
@@ -232,14 +258,18 @@ def _enclosing_quote(sentence: str, start: int, end: int) -> tuple[int, int] | N
     return None
 
 
-def strength_of(clause: str) -> Strength:
-    """Strength of a clause already known to claim a causal relationship."""
+def strength_of(clause: str, modal_end: int | None = None) -> Strength:
+    """Strength of a clause already known to claim a causal relationship.
+
+    Modal hedges ("may", "could") count only in ``clause[:modal_end]`` (up to the end of
+    the hit), so a modal in a trailing comparison does not hedge the claim.
+    """
     text = _clean(clause)
     if BOOSTER.search(text):
         return Strength.direct
     if ASSOCIATION.search(text):
         return Strength.correlational
-    if HEDGE.search(text):
+    if HEDGE.search(text) or HEDGE_MODAL.search(text[:modal_end]):
         return Strength.conditional
     return Strength.direct
 
@@ -282,7 +312,7 @@ def assess(
     inside = _clean(inside)
     after = sentence[end:ce]
     rest = sentence[ce:]
-    strength = strength_of(clause)
+    strength = strength_of(clause, end - cs)
 
     def result(status: Status) -> Assessment:
         return Assessment(status, strength)
@@ -306,9 +336,20 @@ def assess(
     scare = quote is not None and not parts and len(sentence[quote[0] + 1 : quote[1]].split()) <= 4
     if quote is not None and not scare:
         return result(Status.reported)
-    if REPORTED.search(before) or REPORTED_NAME.search(sentence[cs:start]) or REPORTED_AFTER.search(sentence[end:]):
+    if (
+        REPORTED.search(before)
+        or REPORTED_NAME.search(sentence[cs:start])
+        or REPORTED_AFTER.search(sentence[end:])
+        or (parts and REPORTED_INSIDE.search(inside))
+    ):
         return result(Status.reported)
-    if scare or DISTANCING.search(sentence[max(0, start - 60) : start]):
+    quoted_word = any(ch in '"“”‘’' for ch in sentence[start:end]) or sentence[max(0, start - 1) : start] in ('"', "“")
+    if (
+        scare
+        or quoted_word
+        or DISTANCING.search(sentence[max(0, start - 60) : start])
+        or DISTANCED_AFTER.search(sentence[end:])
+    ):
         return result(Status.distanced)
     if strength < Strength.direct:
         return result(Status.hedged)

@@ -111,7 +111,10 @@ class CompiledRule:
 
 # Words that introduce the subject after the object and predicate, as in a passive
 # ("autism is treated with oxytocin") or an instrument ("caused by low oxytocin").
-_INSTRUMENT = re.compile(r"\b(?:by|with|from|using|through|via|to|on|after)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_INSTRUMENT = re.compile(
+    r"\b(?:by|with|from|using|through|via|to|on|after|because(?:\s+of)?|due\s+to|since)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _extent(parts: tuple[Span, ...]) -> int:

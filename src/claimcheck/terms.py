@@ -135,7 +135,7 @@ def _term_words(term: str) -> list[str]:
 
 
 _WORD = re.compile(r"\w+")
-_JOINER = re.compile(r"[\s\-'’]+")
+_JOINER = re.compile(r"[\s\-'’\"“”‘]+")  # quotes too: a “trust” hormone
 
 Token = tuple[int, int, str]
 _last_tokens: tuple[str, list[Token]] = ("", [])
