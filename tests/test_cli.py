@@ -11,7 +11,8 @@ from click.testing import CliRunner, Result
 
 from claimcheck.cli import main
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "cli"
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "cli"
 FINDING_KEYS = {
     "code", "name", "level", "message", "path", "line", "column", "end_line", "end_column", "start", "end",
     "text", "status", "suggestion", "evidence", "sources",
@@ -174,3 +175,31 @@ def test_cli_sources_lists_every_source(sources: dict[str, object]) -> None:
     assert result.exit_code == 0
     for source_id in sources:
         assert f"\n{source_id}\n" in "\n" + result.stdout
+
+
+def test_cli_jobs_pool_gives_the_same_report_in_order(tmp_path: Path) -> None:
+    for i in range(20):
+        text = OVERCLAIM if i % 3 == 0 else CAREFUL
+        (tmp_path / f"doc-{i:02d}.md").write_text(f"Line {i}.\n\n{text}", encoding="utf-8")
+    (tmp_path / "broken.txt").write_bytes(b"\x00\x01binary")
+    serial = run("check", "--jobs", "1", "--format", "json", str(tmp_path))
+    pooled = run("check", "--jobs", "2", "--format", "json", str(tmp_path))
+    assert serial.exit_code == pooled.exit_code == 2
+    assert json.loads(serial.stdout) == json.loads(pooled.stdout)
+    payload = json.loads(pooled.stdout)
+    assert [f["path"] for f in payload["findings"]] == sorted(f["path"] for f in payload["findings"])
+    assert len(payload["findings"]) == 7 and payload["files"] == 20 and len(payload["errors"]) == 1
+
+
+def test_cli_invalid_token_pattern_exits_2_without_traceback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    good = (ROOT / "rules" / "oxytocin" / "OXT101.yml").read_text(encoding="utf-8")
+    bad = good.replace("match:\n", "match:\n  requires: [oxytocin]\n  patterns: [[{LOWER: {IN: [1, 2]}}]]\n")
+    (tmp_path / "rules" / "x").mkdir(parents=True)
+    (tmp_path / "rules" / "x" / "OXT101.yml").write_text(bad, encoding="utf-8")
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "sources.yaml").write_bytes((ROOT / "corpus" / "sources.yaml").read_bytes())
+    monkeypatch.setattr("claimcheck.paths.data_dir", lambda: tmp_path)
+    result = run("check", "-", stdin=OVERCLAIM)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("claimcheck: error: rule OXT101: field 'match.patterns':")
+    assert len(result.stderr.splitlines()) == 1

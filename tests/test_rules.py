@@ -122,3 +122,14 @@ def test_rules_select_by_code_and_prefix(rules: list[Rule]) -> None:
 def test_rules_select_unknown_prefix_is_an_error(rules: list[Rule]) -> None:
     with pytest.raises(RuleError, match="unknown rule code or prefix 'XYZ'"):
         select_rules(rules, ["XYZ"])
+
+
+def test_rules_token_patterns_compile_in_spacy(rules: list[Rule]) -> None:
+    import spacy
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(spacy.blank("en").vocab, validate=True)
+    for rule in rules:
+        if rule.match.patterns:
+            matcher.add(rule.code, rule.match.patterns)  # raises MatchPatternError on a bad pattern
+    assert len(matcher) == sum(1 for r in rules if r.match.patterns)

@@ -14,11 +14,12 @@ import click
 
 from . import __version__
 from .engine import Linter
-from .errors import ClaimcheckError, InputError
-from .inputs import STDIN, expand, read
+from .errors import ClaimcheckError
+from .inputs import STDIN, expand
 from .models import Finding, Level, Rule, Source
 from .report import RENDERERS, Report
 from .rules import load_rules
+from .runner import check_targets, default_jobs
 from .sources import load_sources
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -57,11 +58,21 @@ def main() -> None:
     show_default=True,
     help="Hide findings below this level.",
 )
-def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], min_level: str) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes for many files; 0 (default) uses one per core, 1 checks in this process.",
+)
+def check(
+    paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], min_level: str, jobs: int
+) -> None:
     """Check files, directories (.txt and .md inside) or standard input (-)."""
+    selected, ignored = _split(select), _split(ignore)
     try:
         rules, sources = _load()
-        linter = Linter(rules, sources, select=_split(select), ignore=_split(ignore))
+        linter = Linter(rules, sources, select=selected, ignore=ignored)
     except ClaimcheckError as exc:
         _fail(str(exc))
         sys.exit(EXIT_ERROR)
@@ -70,16 +81,19 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     errors: list[str] = []
     files = 0
     stdin = sys.stdin.buffer.read() if STDIN in paths else None
-    for target in expand(paths):
-        try:
-            text = read(target, stdin)
-        except InputError as exc:
-            errors.append(str(exc))
-            _fail(str(exc))
-            continue
-        files += 1
-        shown = "<stdin>" if target.path == STDIN else target.path
-        findings += [f for f in linter.check(text, shown) if f.level >= threshold]
+    targets = list(expand(paths))
+    workers = jobs or default_jobs()
+    try:
+        for result in check_targets(linter, targets, jobs=workers, select=selected, ignore=ignored, stdin=stdin):
+            if result.error is not None:
+                errors.append(result.error)
+                _fail(result.error)
+                continue
+            files += 1
+            findings += [f for f in result.findings if f.level >= threshold]
+    except ClaimcheckError as exc:  # a rule that only fails when it first runs (a bad token pattern)
+        _fail(str(exc))
+        sys.exit(EXIT_ERROR)
     click.echo(RENDERERS[fmt](Report(findings, errors, files)), nl=False)
     if errors:
         sys.exit(EXIT_ERROR)
