@@ -9,15 +9,18 @@ from __future__ import annotations
 import sys
 import textwrap
 from collections.abc import Sequence
+from pathlib import Path
 
 import click
 
 from . import __version__
 from .engine import Linter
 from .errors import ClaimcheckError
+from .evaluate import evaluate, load_corpus
 from .inputs import STDIN, expand
 from .models import Finding, Level, Rule, Source
 from .report import RENDERERS, Report
+from .report.evaluation import render_eval_json, render_eval_text
 from .rules import load_rules
 from .runner import check_targets, default_jobs
 from .sources import load_sources
@@ -173,3 +176,24 @@ def list_sources() -> None:
     _, sources = _rules_or_exit()
     for s in sources.values():
         click.echo(f"{s.id}\n{_wrap(_citation(s))}\n{_wrap(s.shows)}\n")
+
+
+@main.command("eval")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--min-precision", type=click.FloatRange(0, 1), default=0.95, show_default=True)
+@click.option("--min-recall", type=click.FloatRange(0, 1), default=0.90, show_default=True)
+@click.option("--min-family-recall", type=click.FloatRange(0, 1), default=0.85, show_default=True)
+def eval_command(fmt: str, folder: Path, min_precision: float, min_recall: float, min_family_recall: float) -> None:
+    """Score the rules on a gold-labelled corpus; exit 1 below the targets."""
+    try:
+        rules, sources = _load()
+        linter = Linter(rules, sources)
+        evaluation = evaluate(linter, load_corpus(folder))
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+        sys.exit(EXIT_ERROR)
+    failures = evaluation.failures(min_precision, min_recall, min_family_recall)
+    render = render_eval_json if fmt == "json" else render_eval_text
+    click.echo(render(evaluation, failures), nl=False)
+    sys.exit(EXIT_FINDINGS if failures else EXIT_CLEAN)

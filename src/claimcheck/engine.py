@@ -298,6 +298,15 @@ class Linter:
         return FindingSource(id=s.id, short=s.short, citation=s.citation, doi=s.doi, url=s.link, says=says or s.shows)
 
 
+def sentence_spans(text: str) -> list[Span]:
+    """Every sentence of ``text`` as (start, end) offsets, split the way the linter splits it."""
+    parts = list(segments(text))
+    spans: list[Span] = []
+    for (seg, _), doc in zip(parts, pipeline().pipe(t for _, t in parts), strict=True):
+        spans += [(seg.start + s.start_char, seg.start + s.end_char) for s in doc.sents]
+    return spans
+
+
 _DEFAULT: Linter | None = None
 
 

@@ -21,3 +21,7 @@ class SourceError(ClaimcheckError):
 
 class InputError(ClaimcheckError):
     """A document to check cannot be read: missing, binary, undecodable."""
+
+
+class EvalError(ClaimcheckError):
+    """An evaluation corpus or one of its gold files is invalid."""
