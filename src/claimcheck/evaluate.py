@@ -83,36 +83,38 @@ def _locate(text: str, needle: str, occurrence: int) -> int:
     return pos
 
 
+def _load_document(gold_path: Path) -> GoldDocument:
+    stem = gold_path.name[: -len(".gold.yaml")]
+    candidates = [gold_path.with_name(stem + s) for s in TEXT_SUFFIXES if gold_path.with_name(stem + s).is_file()]
+    if len(candidates) != 1:
+        raise EvalError(f"{gold_path}: needs exactly one document named {stem}.md or {stem}.txt beside it")
+    doc_path = candidates[0]
+    text = decode(doc_path.read_bytes(), str(doc_path))
+    try:
+        data, lines = load(gold_path)
+        gold = _GoldFile.model_validate(data)
+    except YamlError as exc:
+        raise EvalError(str(exc)) from None
+    except ValidationError as exc:
+        raise EvalError(describe_validation_error(gold_path, exc, lines)) from None
+
+    def place(key: str, i: int, needle: str, occurrence: int, label: str) -> GoldSpan:
+        start = _locate(text, needle, occurrence)
+        if start < 0:
+            line = lines.get((key, i, "text"), "?")
+            raise EvalError(f"{gold_path}:{line}: {key}[{i}].text not found in {doc_path.name}: {needle!r}")
+        return GoldSpan(label, start, start + len(needle), needle)
+
+    findings = [place("findings", i, g.text, g.occurrence, g.code) for i, g in enumerate(gold.findings)]
+    negatives = [place("negatives", i, n.text, 1, n.kind) for i, n in enumerate(gold.negatives)]
+    return GoldDocument(str(doc_path), text, gold.genre, findings, negatives)
+
+
 def load_corpus(folder: Path) -> list[GoldDocument]:
     """Every document below ``folder`` that has a gold sidecar. Raises :class:`EvalError`."""
     if not folder.is_dir():
         raise EvalError(f"{folder}: not a folder")
-    docs: list[GoldDocument] = []
-    for gold_path in sorted(folder.rglob("*.gold.yaml")):
-        stem = gold_path.name[: -len(".gold.yaml")]
-        candidates = [gold_path.with_name(stem + s) for s in TEXT_SUFFIXES if gold_path.with_name(stem + s).is_file()]
-        if len(candidates) != 1:
-            raise EvalError(f"{gold_path}: needs exactly one document named {stem}.md or {stem}.txt beside it")
-        doc_path = candidates[0]
-        text = decode(doc_path.read_bytes(), str(doc_path))
-        try:
-            data, lines = load(gold_path)
-            gold = _GoldFile.model_validate(data)
-        except YamlError as exc:
-            raise EvalError(str(exc)) from None
-        except ValidationError as exc:
-            raise EvalError(describe_validation_error(gold_path, exc, lines)) from None
-
-        def place(key: str, i: int, needle: str, occurrence: int, label: str) -> GoldSpan:
-            start = _locate(text, needle, occurrence)
-            if start < 0:
-                line = lines.get((key, i, "text"), "?")
-                raise EvalError(f"{gold_path}:{line}: {key}[{i}].text not found in {doc_path.name}: {needle!r}")
-            return GoldSpan(label, start, start + len(needle), needle)
-
-        findings = [place("findings", i, g.text, g.occurrence, g.code) for i, g in enumerate(gold.findings)]
-        negatives = [place("negatives", i, n.text, 1, n.kind) for i, n in enumerate(gold.negatives)]
-        docs.append(GoldDocument(str(doc_path), text, gold.genre, findings, negatives))
+    docs = [_load_document(p) for p in sorted(folder.rglob("*.gold.yaml"))]
     if not docs:
         raise EvalError(f"{folder}: no gold files (*.gold.yaml) found")
     return docs
