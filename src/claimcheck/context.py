@@ -86,13 +86,22 @@ HEDGE = _rx(
     r"some\s+(?:studies|trials|research|evidence|researchers)|small\s+(?:studies|trials)|"
     r"(?:is|are|being)\s+(?:being\s+)?(?:studied|tested|investigated|explored)|under\s+(?:investigation|study)|"
     r"hypothes\w+|likely|in\s+some\s+(?:people|cases|studies)|for\s+some\s+people|tentative(?:ly)?|pilot|"
-    r"exploratory|(?:is|are)\s+thought\s+to|believed\s+to|promising|in\s+theory|theoretically)\b"
+    r"exploratory|(?:is|are)\s+thought\s+to|believed\s+to|promising|in\s+theory|theoretically|"
+    r"(?:has|have|had|with)\s+the\s+potential|potential\s+to|indicate[sd]?\s+that|imply\s+that|"
+    r"(?:appears?|seems?)\s+(?:to|that)|plausibl\w+|conceivabl\w+|presumabl\w+)\b"
 )
 
 ASSOCIATION = _rx(
     r"\b(?:associated\s+with|associations?\s+(?:between|with)|linked\s+(?:to|with)|links?\s+between|"
     r"correlat\w+|related\s+to|relationship\s+between|tied\s+to|connected\s+(?:to|with)|"
-    r"goes?\s+(?:along|hand\s+in\s+hand)\s+with|accompan\w+|predicts?|predicted)\b"
+    r"goes?\s+(?:along|hand\s+in\s+hand)\s+with|accompan\w+|predicts?|predicted|predictors?|predictive|"
+    r"(?:more|less)\s+likely|(?:higher|lower|greater|increased|elevated|reduced|decreased)\s+"
+    r"(?:incidence|prevalence|likelihood|rates?|risks?|odds|levels?|scores?|probability|frequency|chance)|"
+    r"risk\s+factors?|markers?\s+(?:of|for)|indicators?\s+of|in\s+parallel\s+with|co-?occur\w*|"
+    # "patients with higher anxiety reported more pain": a comparison of groups
+    r"with\s+(?:higher|lower|greater|more|less|longer|shorter|larger|smaller)\b[^.;]{0,80}?\b(?:had|has|have|showed|"
+    r"show|reported|report|were|was|displayed|exhibited|experienced)\s+(?:more|less|higher|lower|greater|worse|"
+    r"better|fewer|longer|shorter|larger|smaller)\b)\b"
 )
 
 BOOSTER = _rx(
@@ -103,13 +112,39 @@ BOOSTER = _rx(
 
 CAUSAL = _rx(
     r"\b(?:cause[sd]?|causing|caus\w+|improv\w+|reduc\w+|increas\w+|decreas\w+|enhanc\w+|boost\w*|raise[sd]?|"
-    r"rais\w+|lower(?:s|ed|ing)?|cure[sd]?|curing|treat\w*|prevent\w*|reliev\w+|heal\w*|fix\w*|restor\w+|"
+    r"rais\w+|lower(?:s|ed|ing)|cure[sd]?|curing|treat(?:s|ed|ing)?|prevent\w*|reliev\w+|heal(?:s|ed|ing)?|fix\w*|"
+    r"restor\w+|"
     r"promot\w+|trigger\w*|lead(?:s|ing)?\s+to|led\s+to|result(?:s|ed|ing)?\s+in|produc\w+|induc\w+|"
     r"elevat\w+|inhibit\w*|suppress\w*|alleviat\w+|worsen\w*|benefit\w*|effective|efficacy|efficacious|"
-    r"helps?|helped|helping|protect\w*|drives?|driving|makes?|made|affect\w*|impair\w*|attenuat\w+|"
+    r"helps?|helped|helping|protect\w*|drives?|driving|makes?|made|affect(?:s|ed)?|impair\w*|attenuat\w+|"
     r"mitigat\w+|modulat\w+|regulat\w+|stimulat\w+|release[sd]?|releasing|build[s]?|creat\w+|determin\w+|"
-    r"explain\w*|responsible\s+for|the\s+reason|due\s+to|because\s+of|contribut\w+\s+to)\b"
+    r"explain\w*|responsible\s+for|the\s+reason|due\s+to|because\s+of|contribut\w+\s+to|shorten\w*|"
+    r"lengthen\w*|prolong\w*|accelerat\w+|slow(?:s|ed|ing)?|delay\w*|halve[sd]?|doubl\w+|alter\w*|"
+    r"modif\w+|normali[sz]\w+|impact\w*|influenc\w+|chang(?:e|es|ed|ing)|eliminat\w+|eradicat\w+|"
+    r"reverse[sd]?|revers\w+|exacerbat\w+|aggravat\w+|facilitat\w+|hasten\w*|extend\w*|spar(?:e|es|ed|ing))\b"
 )
+
+# "No association", "did not reduce", "failed to improve": the relation is denied.
+NEGATED_RELATION = _rx(
+    rf"\b(?:not|no|neither|nor|never|without|none|fail(?:s|ed)?\s+to|unable\s+to|"
+    rf"(?:did|does|do|was|were|is|are|has|have|had|could|would)n{_Q}t)\b(?:\W+\w+){{0,5}}?\W+"
+    r"(?:associat|correlat|link|relat|predict|differ|effect|benefit|impact|influenc|chang|improv|reduc|increas|"
+    r"decreas|alter|affect|lower|rais|prevent|caus|modif|shorten|protect|help|superior|inferior|effective|"
+    r"advantage|role|contribut|shap|drive|determin|support)"
+)
+# "Further trials are needed to determine whether ...": a question for research, not a claim.
+OPEN_QUESTION = _rx(
+    r"\b(?:further|future|more|additional|larger|long-term)\s+(?:\w+\s+){0,2}?(?:research|studies|trials|work|"
+    r"investigation|evidence)\b|\b(?:needed|required|warranted)\s+to\s+(?:determine|establish|clarify|confirm|"
+    r"assess|examine|explore)|\bremains?\s+(?:unclear|unknown|uncertain|to\s+be\s+determined)"
+)
+# A trend over time is not a relationship between variables: "prescribing increased between 2005 and 2018".
+TREND = _rx(
+    r"\b(?:increased|decreased|rose|fell|declined|grew|dropped|doubled|halved)\s+(?:\w+ly\s+)?"
+    r"(?:between|from|over|since|during|across)\s+(?:the\s+)?(?:\d{4}|\w+\s+(?:years|decades|period))"
+)
+_LEADING_SUBORDINATE = _rx(r"^\W*(?:although|though|while|whereas|despite|even\s+though)\b[^,]*,")
+_CLAUSE_SPLIT = _rx(r";|:\s|\s[-–—]\s|,\s+(?:and|but|while|whereas|although|though|yet)\b|\b(?:but|whereas|while)\b")
 
 DISTANCING = _rx(
     r"(?:\bso[\s\-]called|\b(?:often|sometimes|commonly|popularly|frequently|widely|affectionately|also|"
@@ -122,6 +157,12 @@ DISTANCING = _rx(
     r"(?:\s+(?:the|a|an|this|its|their|our|your))?\s*[\"“'‘]?\s*$"
 )
 
+# Inside a longer hit: "oxytocin is sometimes described as a switch".
+DISTANCING_INSIDE = _rx(
+    r"\b(?:so[\s\-]called|(?:often|sometimes|commonly|popularly|frequently|widely)\s+(?:called|described|referred|"
+    r"known|dubbed|labell?ed|portrayed|pictured|presented|framed)|described\s+as|referred\s+to\s+as|known\s+as|"
+    r"dubbed|nicknamed|touted\s+as|billed\s+as|marketed\s+as|portrayed\s+as|pictured\s+as|as\s+though|as\s+if)\b"
+)
 # The label is named as a label: "the trust-hormone story", "the 'cuddle chemical' picture".
 DISTANCED_AFTER = _rx(
     r"^[\"”’'\s\-]*(?:story|stories|narrative|label|labels|myth|idea|tag|nickname|trope|clich[eé]|metaphor|meme|"
@@ -135,12 +176,16 @@ CORRECTION = _rx(
     r"more\s+nuanced|in\s+reality|actually|in\s+fact|overstat\w*|exaggerat\w*|whole\s+story|only\s+part|"
     r"isn['’]t|is\s+not|doesn['’]t|does\s+not|unproven|mixed|context|nickname|shorthand|catchy|"
     r"hype|misrepresent\w*|obscures?|glosses?\s+over|flatten\w*|far\s+from|leaves?\s+out|ignores?|misses|"
-    r"overlooks?|neglects?|omits?|incomplete|partial|poor\s+science|oversold|overhyped|caricature)\b"
+    r"overlooks?|neglects?|omits?|incomplete|partial|poor\s+science|oversold|overhyped|caricature|instead|"
+    r"(?:not|n['’]t|never|failed\s+to)\s+(?:been\s+)?replicat\w*|no\s+(?:research|evidence|study|trial)|"
+    r"unsupported|not\s+supported|rather\s+than|depends\s+on|varies|vary|poorly|disservice)\b"
 )
 
 _REPORTER = (
     r"(?:clients?|patients?|pt|he|she|they|parents?|readers?|listeners?|viewers?|followers?|researchers?|authors?|"
-    r"investigators?|the\s+study|a\s+study|the\s+paper|the\s+team|clinics?|practices?|shops?|stores?|mother|father|mom|mum|dad|partner|husband|wife|boyfriend|"
+    r"investigators?|the\s+study|a\s+study|the\s+paper|the\s+team|clinics?|practices?|shops?|stores?|"
+    r"anyone|anybody|someone|somebody|everyone|wellness\s+\w+|therapists?|practitioners?|sites|pages|ads|"
+    r"videos?|podcasts?|books?|authors?|writers?|celebrities|mother|father|mom|mum|dad|partner|husband|wife|boyfriend|"
     r"girlfriend|vendors?|sellers?|company|companies|manufacturers?|brands?|websites?|site|ads?|adverts?|"
     r"advertisements?|advertising|marketers?|marketing|influencers?|people|many|some|others|someone|"
     r"headlines?|media|tabloids?|articles?|blogs?|bloggers?|posts?|users?|reviewers?|coach(?:es)?|gurus?|"
@@ -154,12 +199,15 @@ _SPEECH = (
     r"swore|feels?|felt|worr(?:y|ies|ied)|fears?|feared|assumes?|assumed|describes?|described|mentions?|"
     r"mentioned|shared|states?|stated|endorses?|endorsed|denies|denied|tout(?:s|ed)?|push(?:es|ed)?|"
     r"repeat(?:s|ed)?|sa(?:y|ys)\s+that|convinced|sure|certain|calls?|called|dubs?|dubbed|name[sd]?|hop(?:e|es|ed)|"
-    r"expects?|expected|wish(?:es|ed)?|propose[sd]?|posit(?:s|ed)?|tweeted|posted)"
+    r"expects?|expected|wish(?:es|ed)?|propose[sd]?|posit(?:s|ed)?|tweeted|posted|recommend(?:s|ed)?|"
+    r"prescribe[sd]?|advise[sd]?|urge[sd]?|preach(?:es|ed)?|sells?|sold|promote[sd]?|peddle[sd]?|"
+    r"impl(?:y|ies|ied)|insist|portray(?:s|ed)?|present(?:s|ed)?|frame[sd]?|paint(?:s|ed)?)"
 )
 REPORTED = _rx(
     rf"\b{_REPORTER}\b(?:\s+\S+){{0,4}}?\s+{_SPEECH}\b|"
     rf"\baccording\s+to\s+(?:the\s+|his\s+|her\s+|their\s+|a\s+|an\s+|some\s+|many\s+)?{_REPORTER}\b|"
     r"\b(?:claiming|alleging|purporting|supposedly|allegedly|reportedly)\b|"
+    r"\b(?:impl(?:y|ies|ied)|pretend(?:s|ed|ing)?|insinuat\w+)\s+that\b|\b(?:any|the|a)\s+suggestion\s+that\b|"
     r"\bit\s+is\s+(?:often\s+|widely\s+|commonly\s+|sometimes\s+|frequently\s+|popularly\s+)?"
     r"(?:claimed|said|believed|argued|assumed|thought|suggested|reported|asserted)\b|"
     r"\bthe\s+(?:claim|idea|notion|belief|assumption|story|narrative|hype|view|promise|pitch)\s+that\b"
@@ -282,11 +330,29 @@ def claim_strength(sentence: str) -> Strength:
     or efficacy claim ("improves", "is a proven treatment for").
     """
     text = _clean(sentence)
-    if ASSOCIATION.search(text):
-        return Strength.correlational
-    if not CAUSAL.search(text) and not BOOSTER.search(text):
+    clauses = []
+    lead = _LEADING_SUBORDINATE.match(text)
+    if lead:  # "Although X did not reduce Y, Z was associated with W"
+        clauses.append(text[: lead.end()])
+        text = text[lead.end() :]
+    clauses += _CLAUSE_SPLIT.split(text)
+    return max((_clause_strength(c) for c in clauses), default=Strength.none)
+
+
+def _clause_strength(clause: str) -> Strength:
+    if OPEN_QUESTION.search(clause) or TREND.search(clause):
         return Strength.none
-    return strength_of(sentence)
+    denied = NEGATED_RELATION.search(clause)
+    if denied:
+        # "X reduced mortality without increasing harm": judge what comes before the denial.
+        clause = clause[: denied.start()]
+        if not (CAUSAL.search(clause) or ASSOCIATION.search(clause)):
+            return Strength.none
+    if ASSOCIATION.search(clause):
+        return Strength.correlational
+    if not CAUSAL.search(clause) and not BOOSTER.search(clause):
+        return Strength.none
+    return strength_of(clause)
 
 
 def assess(
@@ -295,13 +361,15 @@ def assess(
     end: int,
     *,
     is_reference: bool = False,
+    is_quote: bool = False,
     parts: Sequence[tuple[int, int]] = (),
 ) -> Assessment:
     """Assess the hit ``sentence[start:end]``.
 
     ``parts`` are the spans of a claim frame's subject, predicate and object: the words
     between them may negate the claim ("oxytocin does not cure autism"), the terms
-    themselves do not. ``is_reference`` says the sentence sits in a reference list.
+    themselves do not. ``is_reference`` says the sentence sits in a reference list,
+    ``is_quote`` that it sits in a block quotation (someone else's words).
     """
     cs, ce = clause_bounds(sentence, start, end)
     clause = sentence[cs:ce]
@@ -337,7 +405,8 @@ def assess(
     if quote is not None and not scare:
         return result(Status.reported)
     if (
-        REPORTED.search(before)
+        is_quote
+        or REPORTED.search(before)
         or REPORTED_NAME.search(sentence[cs:start])
         or REPORTED_AFTER.search(sentence[end:])
         or (parts and REPORTED_INSIDE.search(inside))
@@ -348,6 +417,7 @@ def assess(
         scare
         or quoted_word
         or DISTANCING.search(sentence[max(0, start - 60) : start])
+        or DISTANCING_INSIDE.search(inside)
         or DISTANCED_AFTER.search(sentence[end:])
     ):
         return result(Status.distanced)

@@ -32,6 +32,7 @@ class Segment:
     end: int
     heading: bool
     reference: bool
+    quote: bool = False
 
 
 def _is_heading(line: str, single_line_paragraph: bool) -> bool:
@@ -81,7 +82,8 @@ def _emit(text: str, start: int, end: int, heading: bool, reference: bool) -> It
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        yield Segment(start, end, heading, reference and not heading), text[start:end]
+        quote = text.startswith(">", start)
+        yield Segment(start, end, heading, reference and not heading, quote), text[start:end]
 
 
 class LineIndex:

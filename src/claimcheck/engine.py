@@ -258,7 +258,7 @@ class Linter:
         # A short segment (a list item, a line) that looks like a bibliography entry is one
         # as a whole, even where the sentence splitter cut it after the authors.
         reference = seg.reference or (len(seg_text) <= 400 and REFERENCE_ENTRY.search(seg_text) is not None)
-        a = assess(sentence, hit.start, hit.end, is_reference=reference, parts=hit.parts)
+        a = assess(sentence, hit.start, hit.end, is_reference=reference, is_quote=seg.quote, parts=hit.parts)
         if a.status in SILENT or a.strength < c.min_strength:
             return None
         level = rule.level

@@ -259,8 +259,11 @@ def _fuzzy_spans(term: str, score: int, text: str) -> tuple[tuple[int, int], ...
                 continue
             window = toks[i : i + size]
             start, end = window[0][0], window[-1][1]
-            if not _inside_compound(text, start, end) and _fuzzy_ok(joiner.join(t[2] for t in window), target, score):
-                found.append((start, end))
+            if _inside_compound(text, start, end) or not _fuzzy_ok(joiner.join(t[2] for t in window), target, score):
+                continue
+            if size == n > 1 and not _one_word_off([t[2] for t in window], _term_words(term)):
+                continue
+            found.append((start, end))
     return tuple(found)
 
 
@@ -273,6 +276,19 @@ def compile_terms(terms: Sequence[str], *, inflect: bool = True, fuzzy: int | No
     if key not in _SHARED:
         _SHARED[key] = Terms(terms, inflect=inflect, fuzzy=fuzzy)
     return _SHARED[key]
+
+
+def _one_word_off(candidate: list[str], term: list[str]) -> bool:
+    """A near miss of a phrase changes one word, and that word stays recognisable.
+
+    "luv hormone" passes (one word off, same first letter, similar length); "oxytocin sits"
+    for "oxytocin switch" does not: "sits" is much shorter than "switch".
+    """
+    off = [(c, t) for c, t in zip(candidate, term, strict=True) if c not in inflections(t)]
+    if len(off) != 1:
+        return not off
+    c, t = off[0]
+    return c[0] == t[0] and min(len(c), len(t)) / max(len(c), len(t)) >= 0.75 and fuzz.ratio(c, t) >= 55
 
 
 def _inside_compound(text: str, start: int, end: int) -> bool:
