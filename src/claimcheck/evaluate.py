@@ -4,8 +4,10 @@ A corpus folder holds documents (``.md``/``.txt``) each with a sidecar ``NAME.go
 (format in ``corpus/eval/README.md``). Scoring, at two levels:
 
 - span: a finding at ``warning`` or above matches a gold finding of the same family that it
-  overlaps; further findings of that family on an already matched gold span are duplicates
-  (neither true nor false positives); exact-span matches are counted too.
+  overlaps; further findings of that family on an already matched gold span are duplicates,
+  and findings that overlap only gold findings of another family are cross-family hits (a
+  real overclaim under another code): both are neither true nor false positives, and are
+  counted apart. Exact-span matches are counted too.
 - sentence: a sentence is gold-positive if a gold finding overlaps it and predicted-positive
   if a reported finding does.
 """
@@ -128,6 +130,7 @@ class Counts:
     fp: int = 0
     fn: int = 0
     duplicates: int = 0
+    cross_family: int = 0
 
     @property
     def precision(self) -> float:
@@ -236,6 +239,7 @@ def evaluate(linter: Linter, docs: Sequence[GoldDocument], family_of: dict[str, 
                 if g.family == f.code[:4] and _overlaps((g.start, g.end), (f.start, f.end))
             ]
             free = [i for i in candidates if i not in matched]
+            elsewhere = any(_overlaps((g.start, g.end), (f.start, f.end)) for g in doc.findings)
             if free:
                 i = free[0]
                 matched[i] = f
@@ -245,6 +249,8 @@ def evaluate(linter: Linter, docs: Sequence[GoldDocument], family_of: dict[str, 
                 bucket(result.families, family).tp += 1
             elif candidates:
                 result.span.duplicates += 1
+            elif elsewhere:
+                result.span.cross_family += 1
             else:
                 result.span.fp += 1
                 bucket(result.rules, f.code).fp += 1

@@ -33,7 +33,8 @@ def render_eval_text(ev: Evaluation, failures: list[str]) -> str:
         f"{ev.hard_negatives} hard negatives ({ev.hard_negatives_flagged} flagged)",
         "",
         *_table("level", {"span": ev.span, "sentence": ev.sentence}),
-        f"  exact spans: {ev.exact_spans} of {ev.span.tp} span matches; duplicates not scored: {ev.span.duplicates}",
+        f"  exact spans: {ev.exact_spans} of {ev.span.tp} span matches; not scored: {ev.span.duplicates} duplicates, "
+        f"{ev.span.cross_family} cross-family hits",
         "",
         *_table("family", ev.families),
         "",
@@ -62,6 +63,7 @@ def render_eval_json(ev: Evaluation, failures: list[str]) -> str:
         "hard_negatives_flagged": ev.hard_negatives_flagged,
         "exact_spans": ev.exact_spans,
         "duplicates": ev.span.duplicates,
+        "cross_family": ev.span.cross_family,
         "span": ev.span.as_dict(),
         "sentence": ev.sentence.as_dict(),
         "families": {k: v.as_dict() for k, v in sorted(ev.families.items())},
