@@ -17,6 +17,7 @@ from dataclasses import dataclass
 _BLANK = re.compile(r"\n[ \t\r]*(?:\n|$)")
 _ITEM_START = re.compile(r"^[ \t]*(?:[-*+•▪◦]\s+|\d{1,3}[.)]\s+|#{1,6}\s|>\s?|[A-Z][A-Z /&\-]{2,30}:(?:\s|$))")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}\s")
+_LIST_ITEM = re.compile(r"^(?:[-*+•▪◦]\s+|\d{1,3}[.)]\s+)")
 _REFERENCE_HEADING = re.compile(
     r"^[\s#*_]*(?:[\w&,]+\s+){0,3}?(?:references?|bibliography|sources|works\s+cited|further\s+reading|citations|"
     r"reading\s+list|literature(?:\s+cited)?|notes\s+and\s+references)[\s*_:]*$",
@@ -33,6 +34,8 @@ class Segment:
     heading: bool
     reference: bool
     quote: bool = False
+    item: bool = False
+    level: int = 0  # heading level: 1 for a title ("# ..."), 2 for sections; 0 for other text
 
 
 def _is_heading(line: str, single_line_paragraph: bool) -> bool:
@@ -82,8 +85,11 @@ def _emit(text: str, start: int, end: int, heading: bool, reference: bool) -> It
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        quote = text.startswith(">", start)
-        yield Segment(start, end, heading, reference and not heading, quote), text[start:end]
+        body = text[start:end]
+        quote = body.startswith(">")
+        item = _LIST_ITEM.match(body) is not None
+        level = (len(body) - len(body.lstrip("#")) or 2) if heading else 0
+        yield Segment(start, end, heading, reference and not heading, quote, item, level), body
 
 
 class LineIndex:

@@ -69,34 +69,42 @@ class CompiledRule:
         anchor_terms = m.requires or (m.claim.subject if m.claim else m.phrases) or []
         self.anchors = anchor_fragments(anchor_terms, m.fuzzy)
 
-    def hits(self, sentence: str, pattern_spans: Sequence[Span]) -> list[Hit]:
-        """Candidate spans of this rule in ``sentence`` (before context is applied)."""
-        if self.requires is not None and not self.requires.find(sentence):
+    def hits(self, sentence: str, pattern_spans: Sequence[Span], topic: bool = False, bare: bool = False) -> list[Hit]:
+        """Candidate spans of this rule in ``sentence`` (before context is applied).
+
+        ``topic``: the anchor occurred just before, so with ``anaphora`` a pronoun may stand
+        for the subject; ``bare``: the sentence is a list item or heading, which may leave
+        the subject out.
+        """
+        anaphora = topic and self.rule.match.anaphora
+        if self.requires is not None and not anaphora and not self.requires.find(sentence):
             return []
         found: list[Hit] = []
         if self.phrases is not None:
             found += [Hit(s, e) for s, e in self.phrases.find(sentence)]
         found += [Hit(s, e) for s, e in pattern_spans]
         if self.claim is not None:
-            found += self._claims(sentence)
+            found += self._claims(sentence, anaphora, bare and anaphora)
         return _non_overlapping(found)
 
-    def _claims(self, sentence: str) -> list[Hit]:
+    def _claims(self, sentence: str, anaphora: bool, bare: bool) -> list[Hit]:
         assert self.claim is not None
         subject, predicate, obj = self.claim
         out: list[Hit] = []
         for cs, ce in clauses(sentence):
             clause = sentence[cs:ce]
-            subs = subject.find(clause)
+            subs = subject.find(clause) or (ANAPHORS.find(clause) if anaphora else [])
+            if not subs and bare:
+                subs = _bare_subject(clause, predicate.find(clause))
             objs = obj.find(clause) if subs else []
             preds = predicate.find(clause) if objs else []
             best: tuple[Span, ...] | None = None
             for s in subs:
                 for p in preds:
-                    if _overlap(s, p):
+                    if _overlap(s, p) and s != p:
                         continue
                     for o in objs:
-                        if _overlap(o, s) or _overlap(o, p):
+                        if (_overlap(o, s) and s != p) or _overlap(o, p):
                             continue
                         if o[0] < p[0] < s[0] and not _INSTRUMENT.search(clause[: s[0]]):
                             continue  # object, predicate, subject: only "treated with oxytocin"
@@ -104,10 +112,13 @@ class CompiledRule:
                         if best is None or _extent(triple) < _extent(best):
                             best = triple
             if best is not None:
-                parts = tuple((a + cs, b + cs) for a, b in best)
+                parts = tuple(sorted({(a + cs, b + cs) for a, b in best}))
                 out.append(Hit(min(a for a, _ in parts), max(b for _, b in parts), parts))
         return out
 
+
+# How many segments after one that names the topic still count as being about it.
+TOPIC_SEGMENTS = 3
 
 # Words that introduce the subject after the object and predicate, as in a passive
 # ("autism is treated with oxytocin") or an instrument ("caused by low oxytocin").
@@ -115,6 +126,49 @@ _INSTRUMENT = re.compile(
     r"\b(?:by|with|from|using|through|via|to|on|after|because(?:\s+of)?|due\s+to|since)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
+
+
+# What may stand for the subject once it has been named: "it", "the spray", "these drops".
+ANAPHORS = compile_terms(
+    [
+        "it",
+        "they",
+        "this hormone",
+        "the hormone",
+        "this chemical",
+        "the chemical",
+        "this molecule",
+        "the molecule",
+        "this peptide",
+        "the peptide",
+        "the spray",
+        "this spray",
+        "our spray",
+        "the drops",
+        "these drops",
+        "our drops",
+        "this product",
+        "our product",
+        "the product",
+        "the supplement",
+        "this supplement",
+        "our formula",
+        "this formula",
+        "this stuff",
+        "the stuff",
+        "mine",
+    ],
+    inflect=False,
+)
+_LEAD = re.compile(r"^[\s\-*+•▪◦>#]*(?:\d{1,3}[.)]\s*)?(?:\*\*)?")
+
+
+def _bare_subject(clause: str, predicates: list[Span]) -> list[Span]:
+    """A list item or heading that opens with the predicate ("- Eases social anxiety") has its
+    subject left out: the predicate stands in for it."""
+    lead = _LEAD.match(clause)
+    start = lead.end() if lead else 0
+    return [p for p in predicates if p[0] == start][:1]
 
 
 def _extent(parts: tuple[Span, ...]) -> int:
@@ -170,20 +224,39 @@ class Linter:
         """Every finding in ``text``, in order of position. ``path`` is reported as given."""
         if self._anchor is None or not self._anchor.search(text):
             return []
-        todo = [(seg, seg_text) for seg, seg_text in segments(text) if self._anchor.search(seg_text)]
+        todo = self._segments_to_check(text)
         if not todo:
             return []
         index = LineIndex(text)
         findings: list[Finding] = []
         nlp = pipeline()
-        for (seg, _), doc in zip(todo, nlp.pipe(t for _, t in todo), strict=True):
-            findings += self._check_segment(seg, doc, text, path, index)
+        for (seg, _, topic), doc in zip(todo, nlp.pipe(t for _, t, _ in todo), strict=True):
+            findings += self._check_segment(seg, doc, topic, text, path, index)
         seen: Counter[str] = Counter()
         out = []
         for f in sorted(findings, key=lambda f: (f.start, f.code)):
             seen[f.fingerprint] += 1
             digest = hashlib.sha256(f"{f.fingerprint}:{seen[f.fingerprint]}".encode()).hexdigest()[:16]
             out.append(f.model_copy(update={"fingerprint": digest}))
+        return out
+
+    def _segments_to_check(self, text: str) -> list[tuple[Segment, str, bool]]:
+        """Segments that hold an anchor, and those that follow one closely (with whether the
+        topic is active there: named in the title, the section heading or a recent segment)."""
+        assert self._anchor is not None
+        out: list[tuple[Segment, str, bool]] = []
+        title = section = False
+        recent = 0
+        for seg, seg_text in segments(text):
+            anchored = self._anchor.search(seg_text) is not None
+            if seg.heading:
+                if seg.level == 1 and not out:
+                    title = anchored
+                section, recent = anchored, 0
+            topic = title or section or recent > 0
+            if anchored or topic:
+                out.append((seg, seg_text, topic))
+            recent = TOPIC_SEGMENTS if anchored else max(0, recent - 1)
         return out
 
     def _pattern_spans(self, sent: object) -> dict[str, list[Span]]:
@@ -216,22 +289,26 @@ class Linter:
             )
         return spans
 
-    def _check_segment(self, seg: Segment, doc: object, text: str, path: str, index: LineIndex) -> list[Finding]:
+    def _check_segment(
+        self, seg: Segment, doc: object, topic: bool, text: str, path: str, index: LineIndex
+    ) -> list[Finding]:
         from spacy.tokens import Doc
 
         assert isinstance(doc, Doc)
         sents = list(doc.sents)
         seg_text = doc.text
         out: list[Finding] = []
+        bare = seg.item or seg.heading
         for i, sent in enumerate(sents):
             ss = sent.start_char
             sentence = sent.text
-            if self._anchor is None or not self._anchor.search(sentence):
+            anchored = self._anchor is not None and self._anchor.search(sentence) is not None
+            if not anchored and not topic:
                 continue
             following = sents[i + 1].text if i + 1 < len(sents) else ""
             patterns = self._pattern_spans(sent)
             for c in self._compiled:
-                for hit in c.hits(sentence, patterns.get(c.rule.code, [])):
+                for hit in c.hits(sentence, patterns.get(c.rule.code, []), topic or anchored, bare and i == 0):
                     finding = self._finding(c, hit, sentence, following, seg, ss, seg_text, text, path, index)
                     if finding is not None:
                         out.append(finding)

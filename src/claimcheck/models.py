@@ -151,6 +151,10 @@ class Match(_Strict):
     exceptions: list[Term] = []
     exception_scope: Literal["sentence", "paragraph"] = "sentence"
     min_strength: Strength = Strength.none
+    # Where the anchor (requires, else the claim subject) occurred just before (the last few
+    # sentences, or the section's heading), "it" / "the spray" may stand for the subject, and a
+    # list item or heading may leave the subject out ("- Eases social anxiety").
+    anaphora: bool = False
 
     @model_validator(mode="after")
     def _one_kind(self) -> Match:
