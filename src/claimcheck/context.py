@@ -26,7 +26,11 @@ TERMINATOR = _rx(r";|\s[-–—]\s|\b(?:but|however|although|though|yet|whereas|
 
 # Phrases that look like negation but are not ("not only ... but also").
 PSEUDO_NEGATION = _rx(
-    rf"\b(?:not\s+only|why\s+not|no\s+doubt|no\s+wonder|not\s+surprising(?:ly)?|"
+    rf"\b(?:not\s+only|not\s+just|not\s+merely|not\s+simply|(?:is|are|does|do)n{_Q}t\s+(?:just|only|merely|simply)|"
+    rf"why\s+not|no\s+doubt|there{_Q}?s\s+no\s+denying|there\s+is\s+no\s+denying|no\s+denying|make\s+no\s+mistake|"
+    rf"without\s+(?:a\s+)?doubt|never\s+underestimate|believe\s+it\s+or\s+not|nothing\s+(?:\w+\s+){{0,2}}like|"
+    rf"nothing\s+(?:\w+\s+){{0,2}}(?:better|more)\s+than|no\s+other|(?:you|we)\s+can{_Q}?t\s+argue\s+with|"
+    rf"can{_Q}?t\s+(?:get|say)\s+enough|no\s+wonder|not\s+surprising(?:ly)?|"
     rf"nothing\s+short\s+of|not\s+least|no\s+question|it\s+is\s+no\s+secret|there{_Q}?s\s+no\s+secret|"
     rf"no\s+matter|not\s+to\s+mention|don{_Q}t\s+miss|won{_Q}t\s+regret|"
     rf"(?:do|does|did)(?:\s+not|n{_Q}t)\s+need\s+(?:a\s+|an\s+)?(?:doctor|prescription|script|physician|appointment)|"
@@ -72,8 +76,20 @@ NEGATION_AFTER = _rx(
     # "... is not a magic number", "... and oxytocin spray does not."
     rf"\b(?:is|are|was|were)\s*(?:not|n{_Q}t)\s+(?:a|an|the|some)\s+(?:magic|real|proven|reliable|set|fixed|true|"
     rf"actual|genuine|validated|recogni[sz]ed|established|thing)\b|"
-    rf"\b(?:does|do|did|is|are|was|were|has|have|can|will|would)\s*(?:not|n{_Q}t)\s*[.,;!]?\s*$"
+    rf"\b(?:does|do|did|is|are|was|were|has|have|can|will|would)\s*(?:not|n{_Q}t)\s*\)?\s*[.,;!]?\s*$|"
+    rf"\(\s*(?:it|they|this|that|spoiler\W+it)\s+(?:does|do|is|are|did|was|will|can)\s*(?:not|n{_Q}t)\b[^)]*\)"
 )
+
+# A short retort in the next sentence denies the claim: "Spoiler: it doesn't." "Or so the ads say."
+DENIED_NEXT = _rx(
+    rf"^\W*(?:(?:spoiler|update|reality\s+check|plot\s+twist)\W+)?(?:it|they|this|that|he|she)\s+"
+    rf"(?:does|do|is|are|did|was|were|will|can|has|have)\s*(?:not|n{_Q}t)\b[^.!?]{{0,40}}[.!?]?\s*$|"
+    rf"^\W*(?:or\s+so\s+(?:\w+\s+){{0,4}}(?:say|says|said|claim|claims|go|goes)|not\s+true|nope|wrong|false|"
+    rf"(?:that{_Q}?s\s+)?(?:a\s+)?myth|said\s+no\s*(?:one|body|scientist|researcher|doctor)\b|not\s+really|"
+    rf"not\s+quite|if\s+only|yeah,?\s+right|as\s+if)\b[^.!?]{{0,40}}[.!?]*\s*$"
+)
+# "... said no scientist ever": a joke that denies what came before.
+SAID_NO_ONE = _rx(r"\bsaid\s+no\s*(?:one|body|scientist|researcher|doctor|expert)\b")
 
 # "Myth:" or "Fact check:" at the head of a sentence negates all of it.
 NEGATION_LABEL = _rx(r"^\W*(?:myth|false|fiction|misconception|debunked|not\s+true)\b\s*(?:#?\d+)?\s*[:\-–—]")
@@ -152,7 +168,8 @@ DISTANCING = _rx(
     r"labell?ed(?:\s+as)?|termed|nicknamed)|\bnicknamed|\bdubbed|\bknown\s+as|\breferred\s+to\s+as|"
     r"\blabell?ed(?:\s+as)?|\bbranded(?:\s+as)?|\btouted\s+as|\bbilled\s+as|\bmarketed\s+as|"
     r"\bthe\s+(?:term|label|nickname|phrase|moniker|name|idea\s+of|notion\s+of|concept\s+of)|"
-    r"\b(?:called|termed)|\b(?:calls?|dubs?|dubbed|nicknamed|labell?ed|branded|named)(?:\s+[\w’'\-]+){1,2}?|"
+    r"\b(?:called|termed)|\b(?:calls?|dubs?|dubbed|nicknamed|labell?ed|branded|named|calling|labell?ing|dubbing|"
+    r"nicknaming|branding)(?:\s+[\w’'\-]+){1,2}?|"
     r"\bwhat\s+(?:some|many|people|the\s+media)\s+(?:call|calls))"
     r"(?:\s+(?:the|a|an|this|its|their|our|your))?\s*[\"“'‘]?\s*$"
 )
@@ -184,7 +201,8 @@ CORRECTION = _rx(
 _REPORTER = (
     r"(?:clients?|patients?|pt|he|she|they|parents?|readers?|listeners?|viewers?|followers?|researchers?|authors?|"
     r"investigators?|the\s+study|a\s+study|the\s+paper|the\s+team|clinics?|practices?|shops?|stores?|"
-    r"anyone|anybody|someone|somebody|everyone|wellness\s+\w+|therapists?|practitioners?|sites|pages|ads|"
+    r"anyone|anybody|someone|somebody|everyone|doctors?|gp|nurses?|psychiatrists?|counsell?ors?|pharmacists?|"
+    r"midwi(?:fe|ves)|ob|obgyn|physicians?|p(?:a|ae)diatricians?|psychologists?|wellness\s+\w+|therapists?|practitioners?|sites|pages|ads|"
     r"videos?|podcasts?|books?|authors?|writers?|celebrities|mother|father|mom|mum|dad|partner|husband|wife|boyfriend|"
     r"girlfriend|vendors?|sellers?|company|companies|manufacturers?|brands?|websites?|site|ads?|adverts?|"
     r"advertisements?|advertising|marketers?|marketing|influencers?|people|many|some|others|someone|"
@@ -196,18 +214,19 @@ _SPEECH = (
     r"(?:said|says|say|told|tells|tell|reports?|reported|reporting|believes?|believed|believing|thinks?|"
     r"thought|claims?|claimed|claiming|insists?|insisted|asserts?|asserted|argues?|argued|wrote|writes|"
     r"asks?|asked|wonders?|wondered|heard|hears|read|promises?|promised|advertises?|advertised|swears?|"
-    r"swore|feels?|felt|worr(?:y|ies|ied)|fears?|feared|assumes?|assumed|describes?|described|mentions?|"
+    r"swore|(?:feels?|felt)\s+(?:that|like)|worr(?:y|ies|ied)|fears?|feared|assumes?|assumed|describes?|described|mentions?|"
     r"mentioned|shared|states?|stated|endorses?|endorsed|denies|denied|tout(?:s|ed)?|push(?:es|ed)?|"
-    r"repeat(?:s|ed)?|sa(?:y|ys)\s+that|convinced|sure|certain|calls?|called|dubs?|dubbed|name[sd]?|hop(?:e|es|ed)|"
+    r"repeat(?:s|ed)?|sa(?:y|ys)\s+that|convinced|calls?|called|dubs?|dubbed|name[sd]?|hop(?:e|es|ed)|"
     r"expects?|expected|wish(?:es|ed)?|propose[sd]?|posit(?:s|ed)?|tweeted|posted|recommend(?:s|ed)?|"
     r"prescribe[sd]?|advise[sd]?|urge[sd]?|preach(?:es|ed)?|sells?|sold|promote[sd]?|peddle[sd]?|"
-    r"impl(?:y|ies|ied)|insist|portray(?:s|ed)?|present(?:s|ed)?|frame[sd]?|paint(?:s|ed)?)"
+    r"impl(?:y|ies|ied)|insist|portray(?:s|ed)?|frame[sd]?|paint(?:s|ed)?)"
 )
 REPORTED = _rx(
     rf"\b{_REPORTER}\b(?:\s+\S+){{0,4}}?\s+{_SPEECH}\b|"
     rf"\baccording\s+to\s+(?:the\s+|his\s+|her\s+|their\s+|a\s+|an\s+|some\s+|many\s+)?{_REPORTER}\b|"
     r"\b(?:claiming|alleging|purporting|supposedly|allegedly|reportedly)\b|"
-    r"\b(?:impl(?:y|ies|ied)|pretend(?:s|ed|ing)?|insinuat\w+)\s+that\b|\b(?:any|the|a)\s+suggestion\s+that\b|"
+    r"\b(?:impl(?:y|ies|ied)|pretend(?:s|ed|ing)?|insinuat\w+)\s+that\b|"
+    r"\b(?:i|we)\s+(?:(?:once|just|recently)\s+)?(?:read|heard|saw|was\s+told|were\s+told|keep\s+hearing)\b|\b(?:any|the|a)\s+suggestion\s+that\b|"
     r"\bit\s+is\s+(?:often\s+|widely\s+|commonly\s+|sometimes\s+|frequently\s+|popularly\s+)?"
     r"(?:claimed|said|believed|argued|assumed|thought|suggested|reported|asserted)\b|"
     r"\bthe\s+(?:claim|idea|notion|belief|assumption|story|narrative|hype|view|promise|pitch)\s+that\b"
@@ -229,9 +248,10 @@ REPORTED_NAME = re.compile(
 # A speech tag after the claim: "..., the coach insisted." "..., according to the vendor."
 REPORTED_AFTER = _rx(
     r",\s*according\s+to\s+(?!our\b|my\b|us\b)|\bor\s+so\s+(?:\w+\s+){0,3}?(?:says?|said|claims?|claimed|believes?|goes?\s+the\s+\w+)\b|"
-    r",[\"”’']?\s*(?:(?:the|a|an|his|her|their|my|our|one|some|many)\s+)?(?:[\w’'\-]+\s+){0,2}?"
+    r",[\"”’']?\s*(?!(?:research|science|studies|study|experts?|evidence|data|doctors|scientists|trials)\s)"
+    r"(?:(?:the|a|an|his|her|their|my|our|one|some|many)\s+)?(?:[\w’'\-]+\s+){0,2}?"
     r"(?:say|said|says|claim|claimed|claims|insist|insisted|insists|promised|promises|argue|argued|argues|wrote|"
-    r"writes|told\s+\w+|believe|believes|"
+    r"writes|told\s+\w+|believe|believes|states|noted|notes|boasts|"
     r"tweeted|posted|asked|asks|added|adds|swore|swears|explained|explains)\s*[.!?\"”’']*\s*$"
 )
 
@@ -243,23 +263,52 @@ CONDITIONAL = _rx(
 CONTRAST = _rx(r"^\W*(?:but|however|yet|although|though|whereas|nevertheless|nonetheless)\b")
 STRONG_CORRECTION = _rx(
     r"\b(?:myths?|mislead\w*|oversimplif\w*|unproven|untested|unregulated|unapproved|not\s+approved|"
-    r"mixed|inconclusive|disappointing|thin|weak|not\s+(?:supported|proven|established|replicated|robust)|"
-    r"no\s+(?:good\s+|strong\s+|reliable\s+)?(?:evidence|proof|benefit|trial)|none|"
+    r"mixed|inconclusive|disappointing|thin|weak|small|modest|tiny|unreliable|inconsistent|fragile|"
+    r"hard\s+to\s+replicate|(?:has|have)\s*(?:not|n['’]t)\s+held\s+up|not\s+(?:supported|proven|established|replicated|robust)|"
+    r"no\s+(?:good\s+|strong\s+|reliable\s+)?(?:evidence|proof|benefit|trial)|"
+    r"none\s+of\s+(?:the|these|those)\s+(?:studies|trials|products|sprays|research)|none\s+(?:is|are|has|have)\s+(?:been\s+)?approved|"
     r"(?:has|have)\s*(?:not|n['’]t)\s+been|failed\s+to|did\s*(?:not|n['’]t)\s+(?:replicate|hold)|"
     r"little\s+evidence|not\s+the\s+whole\s+story|far\s+from|overstat\w*|exaggerat\w*)\b"
 )
 # A question that is really advice.
-RHETORICAL = _rx(r"^\W*(?:why\s+not|why\s+wait|what\s+are\s+you\s+waiting\s+for|ready\s+to|want\s+to)\b")
+RHETORICAL = _rx(
+    r"^\W*(?:why\s+not|why\s+wait|what\s+are\s+you\s+waiting\s+for|ready\s+to|want\s+to|did\s+you\s+know|"
+    r"(?:have\s+you\s+)?ever\s+wonder(?:ed)?\s+why|who\s+knew|guess\s+what|isn{_Q}?t\s+it\s+(?:amazing|incredible))\b".replace(
+        "{_Q}", _Q
+    )
+)
 
 # A line that looks like an entry in a reference list.
-# Case matters here: author names and initials are capitalised ("Kosfeld M,", "Nave G, Camerer C").
-REFERENCE_ENTRY = re.compile(
-    r"(?:(?i:\bdoi(?:\.org)?\s*[:/]|\bPMID\b|\bPMC\d+)|"
-    r"^\W*(?:\[\d+\]\s*|\d+[.)]\s+)?[A-Z][\w'’\-]+(?:,?\s+(?:[A-Z]{1,3}\b|[A-Z]\.,?)+|,?\s+et\s+al\.?|"
-    r"\s+(?:and|&)\s+[A-Z][\w'’\-]+)(?:[^.]|\bal\.){0,200}?\(?(?:19|20)\d{2}[a-z]?\)?\.|"
-    r"\b[A-Z][\w&]+(?:\s+[A-Z][\w&]+)*,\s*\d{1,4}(?:\(\d+\))?,\s*\d{1,5}\s*[-–]\s*\d{1,5}\b|"
-    r"\b(?:19|20)\d{2}\s*;\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+)"
+# Entries in a reference list. Case matters: names and initials are capitalised.
+_SURNAME = r"[A-Z][\w'’\-]+"
+_APA_AUTHOR = rf"{_SURNAME},\s+(?:[A-Z]\.\s*(?:-\s*)?)+"  # Zak, P. J.
+_VANCOUVER_AUTHOR = rf"{_SURNAME}\s+[A-Z]{{1,3}}\b"  # Zak PJ
+_ENTRY_LEAD = r"^[\s\-*+•]*(?:\[\d+\]\s*|\d{1,3}[.)]\s+)?"
+REFERENCE_START = re.compile(
+    # APA: "Zak, P. J., Stanton, A. A., & Ahmadi, S. (2007)." / "Kosfeld, M., et al. (2005)."
+    rf"{_ENTRY_LEAD}{_APA_AUTHOR}(?:,?\s*(?:&\s*|and\s+)?{_APA_AUTHOR})*(?:,?\s*et\s+al\.)?,?\s*\((?:19|20)\d{{2}}[a-z]?\)\.|"
+    # Vancouver: "Kosfeld M, Heinrichs M, Zak PJ." / "Zak PJ."
+    rf"{_ENTRY_LEAD}{_VANCOUVER_AUTHOR}(?:,\s*{_VANCOUVER_AUTHOR})*(?:,?\s*et\s+al)?\.\s|"
+    # "Kosfeld et al. (2005)." / "Nave and Camerer (2015)."
+    rf"{_ENTRY_LEAD}{_SURNAME}(?:\s+et\s+al\.?|\s+(?:and|&)\s+{_SURNAME})?,?\s*\((?:19|20)\d{{2}}[a-z]?\)[.:]"
 )
+# Bibliographic details anywhere on a line: a DOI, PMID, "2005;435:673", "10(6):772", "2(11), e1128".
+REFERENCE_DETAIL = re.compile(
+    r"(?i:\bdoi(?:\.org)?\s*[:/]|\bPMID\b|\bPMC\d+)|\b(?:19|20)\d{2}\s*;\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+|"
+    r"\b\d{1,4}\s*\(\d+\),\s*(?:e\d+|\d{1,5}\s*[-–]\s*\d{1,5})\b|;\s*(?:19|20)\d{2}\.\s*$"
+)
+
+
+def is_reference_entry(text: str) -> bool:
+    """Whether a line reads as an entry of a reference list (not prose with an inline citation)."""
+    if REFERENCE_START.search(text):
+        return True
+    return any(not _inside_parentheses(text, m.start()) for m in REFERENCE_DETAIL.finditer(text))
+
+
+def _inside_parentheses(text: str, pos: int) -> bool:
+    return text.rfind("(", 0, pos) > text.rfind(")", 0, pos)
+
 
 _QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»"}
 
@@ -360,8 +409,10 @@ def assess(
     start: int,
     end: int,
     *,
+    next_sentence: str = "",
     is_reference: bool = False,
     is_quote: bool = False,
+    is_myth: bool = False,
     parts: Sequence[tuple[int, int]] = (),
 ) -> Assessment:
     """Assess the hit ``sentence[start:end]``.
@@ -369,11 +420,13 @@ def assess(
     ``parts`` are the spans of a claim frame's subject, predicate and object: the words
     between them may negate the claim ("oxytocin does not cure autism"), the terms
     themselves do not. ``is_reference`` says the sentence sits in a reference list,
-    ``is_quote`` that it sits in a block quotation (someone else's words).
+    ``is_quote`` that it sits in a block quotation (someone else's words), ``is_myth`` that it
+    sits under a "Myths" heading.
     """
     cs, ce = clause_bounds(sentence, start, end)
     clause = sentence[cs:ce]
     before = _clean(sentence[cs:start])
+    before = before[before.rfind(": ") + 1 :]  # "You can't argue with science: X" - a colon ends a cue's reach
     inside = sentence[start:end]
     for a, b in parts:
         inside = inside[: a - start] + " " * (b - a) + inside[b - start :]
@@ -385,15 +438,19 @@ def assess(
     def result(status: Status) -> Assessment:
         return Assessment(status, strength)
 
-    if is_reference or REFERENCE_ENTRY.search(sentence):
+    if is_reference or is_reference_entry(sentence):
         return result(Status.reference)
     if sentence.rstrip(" \t\n\"'”’)*_").endswith("?") and not RHETORICAL.search(sentence):
         return result(Status.question)
     cond = max(CONDITIONAL.finditer(before), key=lambda m: m.start(), default=None)
-    if cond is not None and not re.search(r",|\bthen\b", before[cond.end() :]):
+    regardless = cond is not None and cond.group().lower() == "whether" and re.search(r"\bor\b", before[cond.end() :])
+    if cond is not None and not regardless and not re.search(r",|\bthen\b", before[cond.end() :]):
         return result(Status.conditional)
     if (
-        NEGATION_LABEL.search(sentence[:start])
+        is_myth
+        or SAID_NO_ONE.search(sentence[end:])
+        or (len(next_sentence.split()) <= 8 and DENIED_NEXT.search(next_sentence))
+        or NEGATION_LABEL.search(sentence[:start])
         or NEGATION_BEFORE.search(before)
         or (parts and NEGATION_INSIDE.search(inside))
         or NEGATION_AFTER.search(after)

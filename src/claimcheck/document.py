@@ -17,6 +17,12 @@ from dataclasses import dataclass
 _BLANK = re.compile(r"\n[ \t\r]*(?:\n|$)")
 _ITEM_START = re.compile(r"^[ \t]*(?:[-*+•▪◦]\s+|\d{1,3}[.)]\s+|#{1,6}\s|>\s?|[A-Z][A-Z /&\-]{2,30}:(?:\s|$))")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}\s")
+_MYTH_HEADING = re.compile(
+    r"^[\s#*_]*(?:(?:common|popular|five|\d+|top)\s+)?(?:myths?|misconceptions?|debunked|myth\s*busting|"
+    r"myth\s*#?\s*\d+|fact\s+or\s+fiction)\b(?!\s+and\s+facts?)(?!\s*(?:vs\.?|versus)\s*facts?)",
+    re.IGNORECASE,
+)
+_FACT_LINE = re.compile(r"^[\s\-*+•>#]*(?:\*\*)?(?:fact|truth|reality|the\s+evidence)\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^(?:[-*+•▪◦]\s+|\d{1,3}[.)]\s+)")
 _REFERENCE_HEADING = re.compile(
     r"^[\s#*_]*(?:[\w&,]+\s+){0,3}?(?:references?|bibliography|sources|works\s+cited|further\s+reading|citations|"
@@ -36,6 +42,7 @@ class Segment:
     quote: bool = False
     item: bool = False
     level: int = 0  # heading level: 1 for a title ("# ..."), 2 for sections; 0 for other text
+    myth: bool = False  # under a "Myths" / "Misconceptions" heading: the text states myths
 
 
 def _is_heading(line: str, single_line_paragraph: bool) -> bool:
@@ -57,7 +64,7 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 def segments(text: str) -> Iterator[tuple[Segment, str]]:
     """Every segment of ``text`` with its text, in order."""
-    in_references = False
+    in_references = in_myths = False
     for p_start, p_end in _paragraphs(text):
         para = text[p_start:p_end]
         lines = para.split("\n")
@@ -68,18 +75,21 @@ def segments(text: str) -> Iterator[tuple[Segment, str]]:
         for i, line in enumerate(lines):
             starts_new = i > 0 and (_ITEM_START.match(line) is not None or seg_heading)
             if starts_new:
-                yield from _emit(text, seg_start, offset - 1, seg_heading, in_references)
+                yield from _emit(text, seg_start, offset - 1, seg_heading, in_references, in_myths)
                 seg_start = offset
             heading = _is_heading(line, single)
             if heading:
                 in_references = _REFERENCE_HEADING.match(line.strip()) is not None
+                in_myths = _MYTH_HEADING.match(line.strip()) is not None
             if i == 0 or starts_new:
                 seg_heading = heading
             offset += len(line) + 1
-        yield from _emit(text, seg_start, p_end, seg_heading, in_references and not seg_heading)
+        yield from _emit(text, seg_start, p_end, seg_heading, in_references and not seg_heading, in_myths)
 
 
-def _emit(text: str, start: int, end: int, heading: bool, reference: bool) -> Iterator[tuple[Segment, str]]:
+def _emit(
+    text: str, start: int, end: int, heading: bool, reference: bool, myths: bool = False
+) -> Iterator[tuple[Segment, str]]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -89,7 +99,8 @@ def _emit(text: str, start: int, end: int, heading: bool, reference: bool) -> It
         quote = body.startswith(">")
         item = _LIST_ITEM.match(body) is not None
         level = (len(body) - len(body.lstrip("#")) or 2) if heading else 0
-        yield Segment(start, end, heading, reference and not heading, quote, item, level), body
+        myth = myths and not heading and _FACT_LINE.match(body) is None
+        yield Segment(start, end, heading, reference and not heading, quote, item, level, myth), body
 
 
 class LineIndex:

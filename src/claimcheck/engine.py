@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .context import REFERENCE_ENTRY, TERMINATOR, assess, corrected
+from .context import TERMINATOR, assess, corrected, is_reference_entry
 from .document import LineIndex, Segment, segments
 from .errors import RuleError, SourceError
 from .models import Finding, FindingSource, Level, Rule, Source, Status, Strength
@@ -334,8 +334,17 @@ class Linter:
                 return None
         # A short segment (a list item, a line) that looks like a bibliography entry is one
         # as a whole, even where the sentence splitter cut it after the authors.
-        reference = seg.reference or (len(seg_text) <= 400 and REFERENCE_ENTRY.search(seg_text) is not None)
-        a = assess(sentence, hit.start, hit.end, is_reference=reference, is_quote=seg.quote, parts=hit.parts)
+        reference = seg.reference or (len(seg_text) <= 400 and is_reference_entry(seg_text))
+        a = assess(
+            sentence,
+            hit.start,
+            hit.end,
+            next_sentence=following,
+            is_reference=reference,
+            is_quote=seg.quote,
+            is_myth=seg.myth,
+            parts=hit.parts,
+        )
         if a.status in SILENT or a.strength < c.min_strength:
             return None
         level = rule.level
