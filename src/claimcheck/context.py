@@ -27,7 +27,7 @@ TERMINATOR = _rx(r";|\s[-–—]\s|\b(?:but|however|although|though|yet|whereas|
 # Phrases that look like negation but are not ("not only ... but also").
 PSEUDO_NEGATION = _rx(
     rf"\b(?:not\s+only|not\s+just|not\s+merely|not\s+simply|(?:is|are|does|do)n{_Q}t\s+(?:just|only|merely|simply)|"
-    rf"why\s+not|no\s+doubt|there{_Q}?s\s+no\s+denying|there\s+is\s+no\s+denying|no\s+denying|make\s+no\s+mistake|"
+    rf"why\s+not|no\s+doubt|(?:nobody|no\s+one|none)\s+(?:\w+ly\s+)?(?:disputes?|doubts?|denies|questions?|argues\s+with)|there{_Q}?s\s+no\s+denying|there\s+is\s+no\s+denying|no\s+denying|make\s+no\s+mistake|"
     rf"without\s+(?:a\s+)?doubt|never\s+underestimate|believe\s+it\s+or\s+not|nothing\s+(?:\w+\s+){{0,2}}like|"
     rf"nothing\s+(?:\w+\s+){{0,2}}(?:better|more)\s+than|no\s+other|(?:you|we)\s+can{_Q}?t\s+argue\s+with|"
     rf"can{_Q}?t\s+(?:get|say)\s+enough|no\s+wonder|not\s+surprising(?:ly)?|"
@@ -44,7 +44,7 @@ NEGATION_BEFORE = _rx(
     rf"fail(?:s|ed)?\s+to|lacks?|lacking|unproven|untrue|false|myths?|misconceptions?|debunk\w*|"
     rf"rather\s+than|instead\s+of|far\s+from|unlikely|unsupported|insufficient|little\s+(?:good\s+)?evidence|"
     rf"(?:stop|quit)\s+(?:calling|saying|telling|believing|describing|claiming|buying|using)|resist\w*|"
-    rf"avoid(?:s|ed|ing)?|refrain\s+from|steer\s+clear\s+of|beware\s+of|(?:be\s+)?(?:wary|careful|sceptical|skeptical)\s+of|"
+    rf"(?:^\W*|(?:should|must|to|please|always|best\s+to|try\s+to)\s+)avoid(?:ing)?|refrain\s+from|steer\s+clear\s+of|beware\s+of|(?:be\s+)?(?:wary|careful|sceptical|skeptical)\s+of|"
     rf"(?:warn|advise|caution|counsel)(?:s|ed|ing)?\s+(?:\w+\s+)?against|"
     rf"refut\w*|disprov\w*|contrary\s+to|no\s+longer|"
     rf"it(?:{_Q}s|\s+is|\s+was|\s+would\s+be)\s+(?:a\s+)?(?:mistake|an\s+error|error|wrong|misleading|inaccurate|false|"
@@ -80,6 +80,8 @@ NEGATION_AFTER = _rx(
     rf"\(\s*(?:it|they|this|that|spoiler\W+it)\s+(?:does|do|is|are|did|was|will|can)\s*(?:not|n{_Q}t)\b[^)]*\)"
 )
 
+# "depression that has not responded to ...": what follows belongs to a relative clause.
+_RESTRICTIVE = _rx(r"\s(?:that|who|whom|whose)\b")
 # A short retort in the next sentence denies the claim: "Spoiler: it doesn't." "Or so the ads say."
 DENIED_NEXT = _rx(
     rf"^\W*(?:(?:spoiler|update|reality\s+check|plot\s+twist)\W+)?(?:it|they|this|that|he|she)\s+"
@@ -94,6 +96,20 @@ SAID_NO_ONE = _rx(r"\bsaid\s+no\s*(?:one|body|scientist|researcher|doctor|expert
 # "Myth:" or "Fact check:" at the head of a sentence negates all of it.
 NEGATION_LABEL = _rx(r"^\W*(?:myth|false|fiction|misconception|debunked|not\s+true)\b\s*(?:#?\d+)?\s*[:\-–—]")
 
+# Hedges after the hit that qualify the whole claim.
+HEDGE_AFTER = _rx(
+    r"\b(?:in|for)\s+some\s+(?:people|cases|studies|patients|trials|women|men|children|adults)|possibly|perhaps|"
+    r"maybe|potentially|in\s+(?:early|preliminary|small|pilot|some)\s+(?:studies|trials|research|work)|"
+    r"in\s+(?:animals|rodents|mice|rats|voles|monkeys)|at\s+least\s+in\s+theory|(?:early|preliminary)\s+evidence"
+    r"|according\s+to\s+(?:early|preliminary|some|a\s+few)|is\s+(?:being\s+)?(?:studied|tested|investigated)"
+)
+# A denial that reaches over commas: "There is no evidence, despite the hype, that X".
+NEGATION_FRAME = _rx(
+    rf"\b(?:(?:no|little|insufficient|scant)\s+(?:good\s+|strong\s+|reliable\s+|scientific\s+|real\s+)?"
+    rf"(?:evidence|proof|data|support)|myths?\s+that|(?:untrue|false|not\s+true)\s+that|misconception\s+that|"
+    rf"wrong\s+to\s+(?:say|claim|think|believe)|(?:has|have)(?:\s+not|n{_Q}t)\s+been\s+shown|"
+    rf"never\s+been\s+shown|contrary\s+to)\b"
+)
 # Modal hedges count before and inside the hit only ("better than any therapist could" does not hedge).
 HEDGE_MODAL = _rx(r"\b(?:may|might|could|can)\b")
 HEDGE = _rx(
@@ -222,7 +238,7 @@ _SPEECH = (
     r"impl(?:y|ies|ied)|insist|portray(?:s|ed)?|frame[sd]?|paint(?:s|ed)?)"
 )
 REPORTED = _rx(
-    rf"\b{_REPORTER}\b(?:\s+\S+){{0,4}}?\s+{_SPEECH}\b|"
+    rf"\b{_REPORTER}\b(?:\s+\S+){{0,4}}?\s+(?<!\bwe\s)(?<!\bi\s){_SPEECH}\b|"
     rf"\baccording\s+to\s+(?:the\s+|his\s+|her\s+|their\s+|a\s+|an\s+|some\s+|many\s+)?{_REPORTER}\b|"
     r"\b(?:claiming|alleging|purporting|supposedly|allegedly|reportedly)\b|"
     r"\b(?:impl(?:y|ies|ied)|pretend(?:s|ed|ing)?|insinuat\w+)\s+that\b|"
@@ -355,18 +371,20 @@ def _enclosing_quote(sentence: str, start: int, end: int) -> tuple[int, int] | N
     return None
 
 
-def strength_of(clause: str, modal_end: int | None = None) -> Strength:
+def strength_of(clause: str, hit_end: int | None = None) -> Strength:
     """Strength of a clause already known to claim a causal relationship.
 
-    Modal hedges ("may", "could") count only in ``clause[:modal_end]`` (up to the end of
-    the hit), so a modal in a trailing comparison does not hedge the claim.
+    Hedges count up to ``hit_end`` (the end of the hit); after it, only hedges that qualify
+    the whole claim ("in some people", "in mice") do, so "..., which may explain X" or
+    "better than any therapist could" does not hedge it.
     """
     text = _clean(clause)
     if BOOSTER.search(text):
         return Strength.direct
     if ASSOCIATION.search(text):
         return Strength.correlational
-    if HEDGE.search(text) or HEDGE_MODAL.search(text[:modal_end]):
+    head, tail = text[:hit_end], text[hit_end:] if hit_end is not None else ""
+    if HEDGE.search(head) or HEDGE_MODAL.search(head) or HEDGE_AFTER.search(tail):
         return Strength.conditional
     return Strength.direct
 
@@ -434,6 +452,7 @@ def assess(
     after = sentence[end:ce]
     rest = sentence[ce:]
     strength = strength_of(clause, end - cs)
+    near = before[before.rfind(",") + 1 :]  # a negation's reach ends at a comma, as in NegEx's window
 
     def result(status: Status) -> Assessment:
         return Assessment(status, strength)
@@ -451,9 +470,10 @@ def assess(
         or SAID_NO_ONE.search(sentence[end:])
         or (len(next_sentence.split()) <= 8 and DENIED_NEXT.search(next_sentence))
         or NEGATION_LABEL.search(sentence[:start])
-        or NEGATION_BEFORE.search(before)
+        or NEGATION_BEFORE.search(near)
+        or NEGATION_FRAME.search(before)
         or (parts and NEGATION_INSIDE.search(inside))
-        or NEGATION_AFTER.search(after)
+        or NEGATION_AFTER.search(_RESTRICTIVE.split(after, 1)[0])
         or (CONTRAST.search(rest) and STRONG_CORRECTION.search(rest))
     ):
         return result(Status.negated)

@@ -72,8 +72,11 @@ def segments(text: str) -> Iterator[tuple[Segment, str]]:
         offset = p_start
         seg_start = p_start
         seg_heading = False
+        previous_quoted = False
         for i, line in enumerate(lines):
-            starts_new = i > 0 and (_ITEM_START.match(line) is not None or seg_heading)
+            quoted = line.lstrip().startswith(">")
+            starts_new = i > 0 and (_ITEM_START.match(line) is not None or seg_heading or quoted != previous_quoted)
+            previous_quoted = quoted
             if starts_new:
                 yield from _emit(text, seg_start, offset - 1, seg_heading, in_references, in_myths)
                 seg_start = offset
@@ -99,7 +102,10 @@ def _emit(
         quote = body.startswith(">")
         item = _LIST_ITEM.match(body) is not None
         level = (len(body) - len(body.lstrip("#")) or 2) if heading else 0
-        myth = myths and not heading and _FACT_LINE.match(body) is None
+        # Under a "Myths" heading, list items and one-line statements state the myths; prose
+        # paragraphs are the writer's own debunking.
+        short = "\n" not in body.strip() and len(body) <= 140
+        myth = myths and not heading and (item or short) and _FACT_LINE.match(body) is None
         yield Segment(start, end, heading, reference and not heading, quote, item, level, myth), body
 
 

@@ -220,8 +220,12 @@ class Linter:
         self._matcher: object | None = None
         self._has_patterns = any(c.rule.match.patterns for c in self._compiled)
 
-    def check(self, text: str, path: str = "<text>") -> list[Finding]:
-        """Every finding in ``text``, in order of position. ``path`` is reported as given."""
+    def check(self, text: str, path: str = "<text>", *, silenced: bool = False) -> list[Finding]:
+        """Every finding in ``text``, in order of position. ``path`` is reported as given.
+
+        With ``silenced``, hits that the context silenced (negated, hedged, quoted...) are
+        returned too, marked ``silenced=True``: useful to see why something was not flagged.
+        """
         if self._anchor is None or not self._anchor.search(text):
             return []
         todo = self._segments_to_check(text)
@@ -231,7 +235,7 @@ class Linter:
         findings: list[Finding] = []
         nlp = pipeline()
         for (seg, _, topic), doc in zip(todo, nlp.pipe(t for _, t, _ in todo), strict=True):
-            findings += self._check_segment(seg, doc, topic, text, path, index)
+            findings += self._check_segment(seg, doc, topic, text, path, index, silenced)
         seen: Counter[str] = Counter()
         out = []
         for f in sorted(findings, key=lambda f: (f.start, f.code)):
@@ -290,7 +294,7 @@ class Linter:
         return spans
 
     def _check_segment(
-        self, seg: Segment, doc: object, topic: bool, text: str, path: str, index: LineIndex
+        self, seg: Segment, doc: object, topic: bool, text: str, path: str, index: LineIndex, silenced: bool
     ) -> list[Finding]:
         from spacy.tokens import Doc
 
@@ -309,7 +313,7 @@ class Linter:
             patterns = self._pattern_spans(sent)
             for c in self._compiled:
                 for hit in c.hits(sentence, patterns.get(c.rule.code, []), topic or anchored, bare and i == 0):
-                    finding = self._finding(c, hit, sentence, following, seg, ss, seg_text, text, path, index)
+                    finding = self._finding(c, hit, sentence, following, seg, ss, seg_text, text, path, index, silenced)
                     if finding is not None:
                         out.append(finding)
         return out
@@ -326,6 +330,7 @@ class Linter:
         text: str,
         path: str,
         index: LineIndex,
+        silenced: bool = False,
     ) -> Finding | None:
         rule = c.rule
         if c.exceptions is not None:
@@ -345,13 +350,13 @@ class Linter:
             is_myth=seg.myth,
             parts=hit.parts,
         )
-        if a.status in SILENT or a.strength < c.min_strength:
-            return None
+        silent = a.status in SILENT or a.strength < c.min_strength
         level = rule.level
         if a.status is Status.distanced:
-            if corrected(sentence, hit.end, following):
-                return None
+            silent = silent or corrected(sentence, hit.end, following)
             level = Level.suggestion
+        if silent and not silenced:
+            return None
         start = seg.start + sent_start + hit.start
         end = seg.start + sent_start + hit.end
         matched = text[start:end]
@@ -377,6 +382,7 @@ class Linter:
             evidence=rule.evidence,
             sources=[self._source(ref.id, ref.says) for ref in rule.sources],
             fingerprint=f"{rule.code}:{_normalise(sentence)}:{_normalise(matched)}",
+            silenced=silent,
         )
 
     def _source(self, source_id: str, says: str | None) -> FindingSource:

@@ -217,7 +217,9 @@ def evaluate(linter: Linter, docs: Sequence[GoldDocument], family_of: dict[str, 
         return table.setdefault(key, Counts())
 
     for doc in docs:
-        findings = [f for f in linter.check(doc.text, doc.path) if f.level >= Level.warning]
+        everything = linter.check(doc.text, doc.path, silenced=True)
+        findings = [f for f in everything if f.level >= Level.warning and not f.silenced]
+        quiet = [f for f in everything if f not in findings]
         sentences = sentence_spans(doc.text)
         result.sentences += len(sentences)
         result.gold_findings += len(doc.findings)
@@ -267,7 +269,17 @@ def evaluate(linter: Linter, docs: Sequence[GoldDocument], family_of: dict[str, 
             bucket(result.rules, g.label).fn += 1
             bucket(result.families, family_of.get(g.family, g.family)).fn += 1
             line, col = _line_col(doc.text, g.start)
-            result.false_negatives.append(Miss(doc.path, line, col, g.label, g.text, sentence_of((g.start, g.end))))
+            why = next(
+                (
+                    f"{f.code} {f.status.value}" if f.silenced else f"{f.code} {f.level.value}"
+                    for f in quiet
+                    if f.code[:4] == g.family and _overlaps((g.start, g.end), (f.start, f.end))
+                ),
+                None,
+            )
+            result.false_negatives.append(
+                Miss(doc.path, line, col, g.label, g.text, sentence_of((g.start, g.end)), why)
+            )
 
         for span in sentences:
             gold = any(_overlaps(span, (g.start, g.end)) for g in doc.findings)

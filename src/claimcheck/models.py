@@ -295,3 +295,6 @@ class Finding(_Strict):
     evidence: Evidence
     sources: list[FindingSource]
     fingerprint: str
+    # Only when silenced hits were asked for (Linter.check(..., silenced=True)): the context
+    # judged this hit not to be the writer's claim; ``status`` says why.
+    silenced: bool = False
