@@ -26,34 +26,35 @@ TERMINATOR = _rx(r";|\s[-–—]\s|\b(?:but|however|although|though|yet|whereas|
 
 # Phrases that look like negation but are not ("not only ... but also").
 PSEUDO_NEGATION = _rx(
-    rf"\b(?:not\s+only|not\s+just|not\s+merely|not\s+simply|(?:is|are|does|do)n{_Q}t\s+(?:just|only|merely|simply)|"
+    rf"\b(?:not\s+only|not\s+just|not\s+merely|not\s+simply|(?:is|are|does|do)n{_Q}?t\s+(?:just|only|merely|simply)|"
     rf"why\s+not|no\s+doubt|(?:nobody|no\s+one|none)\s+(?:\w+ly\s+)?(?:disputes?|doubts?|denies|questions?|argues\s+with)|there{_Q}?s\s+no\s+denying|there\s+is\s+no\s+denying|no\s+denying|make\s+no\s+mistake|"
     rf"without\s+(?:a\s+)?doubt|never\s+underestimate|believe\s+it\s+or\s+not|nothing\s+(?:\w+\s+){{0,2}}like|"
     rf"nothing\s+(?:\w+\s+){{0,2}}(?:better|more)\s+than|no\s+other|(?:you|we)\s+can{_Q}?t\s+argue\s+with|"
     rf"can{_Q}?t\s+(?:get|say)\s+enough|no\s+wonder|not\s+surprising(?:ly)?|"
     rf"nothing\s+short\s+of|not\s+least|no\s+question|it\s+is\s+no\s+secret|there{_Q}?s\s+no\s+secret|"
-    rf"no\s+matter|not\s+to\s+mention|don{_Q}t\s+miss|won{_Q}t\s+regret|"
-    rf"(?:do|does|did)(?:\s+not|n{_Q}t)\s+need\s+(?:a\s+|an\s+)?(?:doctor|prescription|script|physician|appointment)|"
+    rf"no\s+matter|not\s+to\s+mention|don{_Q}?t\s+miss|won{_Q}?t\s+regret|"
+    rf"(?:do|does|did)(?:\s+not|n{_Q}?t)\s+need\s+(?:a\s+|an\s+)?(?:doctor|prescription|script|physician|appointment)|"
     rf"no\s+(?:prescription|doctor|script)\s+(?:needed|required|necessary))\b"
 )
 
 # Negation that governs what follows it in the clause.
 NEGATION_BEFORE = _rx(
     rf"\b(?:not|never|no|nor|neither|cannot|nobody|nothing|none|without|"
-    rf"(?:ca|wo|is|are|was|were|does|do|did|has|have|had|should|would|could|must)n{_Q}t|"
+    rf"(?:ca|wo|is|are|was|were|does|do|did|has|have|had|should|would|could|must)n{_Q}?t|"
     rf"fail(?:s|ed)?\s+to|lacks?|lacking|unproven|untrue|false|myths?|misconceptions?|debunk\w*|"
     rf"rather\s+than|instead\s+of|far\s+from|unlikely|unsupported|insufficient|little\s+(?:good\s+)?evidence|"
     rf"(?:stop|quit)\s+(?:calling|saying|telling|believing|describing|claiming|buying|using)|resist\w*|"
     rf"(?:^\W*|(?:should|must|to|please|always|best\s+to|try\s+to)\s+)avoid(?:ing)?|refrain\s+from|steer\s+clear\s+of|beware\s+of|(?:be\s+)?(?:wary|careful|sceptical|skeptical)\s+of|"
     rf"(?:warn|advise|caution|counsel)(?:s|ed|ing)?\s+(?:\w+\s+)?against|"
-    rf"refut\w*|disprov\w*|contrary\s+to|no\s+longer|"
+    rf"refut\w*|disprov\w*|contrary\s+to|no\s+longer|debat(?:e|es|ed|ing|able)|unclear|unknown|uncertain|"
+    rf"disputed|questionable|(?:an\s+)?open\s+question|"
     rf"it(?:{_Q}s|\s+is|\s+was|\s+would\s+be)\s+(?:a\s+)?(?:mistake|an\s+error|error|wrong|misleading|inaccurate|false|"
     rf"untrue|incorrect|unfair|simplistic|premature|too\s+simple)\s+to)\b"
 )
 
 # Negation inside a claim span: the verb itself is negated ("does not cure").
 NEGATION_INSIDE = _rx(
-    rf"\b(?:not|never|cannot|(?:ca|wo|is|are|was|were|does|do|did|has|have|had)n{_Q}t|fail(?:s|ed)?\s+to|"
+    rf"\b(?:not|never|cannot|(?:ca|wo|is|are|was|were|does|do|did|has|have|had)n{_Q}?t|fail(?:s|ed)?\s+to|"
     rf"no\s+(?:more|better|longer)|neither|nor|none|nothing|nobody|no\s+one|unlikely|far\s+from|"
     rf"no\s+(?:evidence|benefit|effect|proof)|little\s+(?:evidence|benefit|effect)|unlike|in\s+contrast\s+to|"
     rf"as\s+opposed\s+to|rather\s+than|instead\s+of)\b"
@@ -69,15 +70,15 @@ NEGATION_AFTER = _rx(
     rf"withdrawn|retracted|oversold|overhyped|overblown|overrated|"
     rf"far\s+from\s+(?:proven|established|clear|settled|certain)|not\s+(?:true|supported|"
     rf"proven|established|accurate|backed|shown|correct|the\s+case|settled))\b|"
-    rf"\b(?:has|have|had)\s*(?:not|n{_Q}t)\s+been\s+(?:shown|proven|demonstrated|established|replicated|confirmed)|"
-    rf"\b(?:does|do|did)\s*(?:not|n{_Q}t)\s+(?:hold\s+up|replicate|survive)|\bfailed\s+to\s+replicate|"
+    rf"\b(?:has|have|had)\s*(?:not|n{_Q}?t)\s+been\s+(?:shown|proven|demonstrated|established|replicated|confirmed)|"
+    rf"\b(?:does|do|did)\s*(?:not|n{_Q}?t)\s+(?:hold\s+up|replicate|survive)|\bfailed\s+to\s+replicate|"
     rf"\blacks?\s+(?:good\s+|strong\s+)?evidence|\bis\s+not\s+supported|\bnot\s+borne\s+out|"
     rf"\bwithout\s+(?:good\s+|strong\s+)?evidence|"
     # "... is not a magic number", "... and oxytocin spray does not."
-    rf"\b(?:is|are|was|were)\s*(?:not|n{_Q}t)\s+(?:a|an|the|some)\s+(?:magic|real|proven|reliable|set|fixed|true|"
+    rf"\b(?:is|are|was|were)\s*(?:not|n{_Q}?t)\s+(?:a|an|the|some)\s+(?:magic|real|proven|reliable|set|fixed|true|"
     rf"actual|genuine|validated|recogni[sz]ed|established|thing)\b|"
-    rf"\b(?:does|do|did|is|are|was|were|has|have|can|will|would)\s*(?:not|n{_Q}t)\s*\)?\s*[.,;!]?\s*$|"
-    rf"\(\s*(?:it|they|this|that|spoiler\W+it)\s+(?:does|do|is|are|did|was|will|can)\s*(?:not|n{_Q}t)\b[^)]*\)"
+    rf"\b(?:does|do|did|is|are|was|were|has|have|can|will|would)\s*(?:not|n{_Q}?t)\s*\)?\s*[.,;!]?\s*$|"
+    rf"\(\s*(?:it|they|this|that|spoiler\W+it)\s+(?:does|do|is|are|did|was|will|can)\s*(?:not|n{_Q}?t)\b[^)]*\)"
 )
 
 # "depression that has not responded to ...": what follows belongs to a relative clause.
@@ -85,7 +86,7 @@ _RESTRICTIVE = _rx(r"\s(?:that|who|whom|whose)\b")
 # A short retort in the next sentence denies the claim: "Spoiler: it doesn't." "Or so the ads say."
 DENIED_NEXT = _rx(
     rf"^\W*(?:(?:spoiler|update|reality\s+check|plot\s+twist)\W+)?(?:it|they|this|that|he|she)\s+"
-    rf"(?:does|do|is|are|did|was|were|will|can|has|have)\s*(?:not|n{_Q}t)\b[^.!?]{{0,40}}[.!?]?\s*$|"
+    rf"(?:does|do|is|are|did|was|were|will|can|has|have)\s*(?:not|n{_Q}?t)\b[^.!?]{{0,40}}[.!?]?\s*$|"
     rf"^\W*(?:or\s+so\s+(?:\w+\s+){{0,4}}(?:say|says|said|claim|claims|go|goes)|not\s+true|nope|wrong|false|"
     rf"(?:that{_Q}?s\s+)?(?:a\s+)?myth|said\s+no\s*(?:one|body|scientist|researcher|doctor)\b|not\s+really|"
     rf"not\s+quite|if\s+only|yeah,?\s+right|as\s+if)\b[^.!?]{{0,40}}[.!?]*\s*$"
@@ -107,7 +108,7 @@ HEDGE_AFTER = _rx(
 NEGATION_FRAME = _rx(
     rf"\b(?:(?:no|little|insufficient|scant)\s+(?:good\s+|strong\s+|reliable\s+|scientific\s+|real\s+)?"
     rf"(?:evidence|proof|data|support)|myths?\s+that|(?:untrue|false|not\s+true)\s+that|misconception\s+that|"
-    rf"wrong\s+to\s+(?:say|claim|think|believe)|(?:has|have)(?:\s+not|n{_Q}t)\s+been\s+shown|"
+    rf"wrong\s+to\s+(?:say|claim|think|believe)|(?:has|have)(?:\s+not|n{_Q}?t)\s+been\s+shown|"
     rf"never\s+been\s+shown|contrary\s+to)\b"
 )
 # Modal hedges count before and inside the hit only ("better than any therapist could" does not hedge).
@@ -159,7 +160,7 @@ CAUSAL = _rx(
 # "No association", "did not reduce", "failed to improve": the relation is denied.
 NEGATED_RELATION = _rx(
     rf"\b(?:not|no|neither|nor|never|without|none|fail(?:s|ed)?\s+to|unable\s+to|"
-    rf"(?:did|does|do|was|were|is|are|has|have|had|could|would)n{_Q}t)\b(?:\W+\w+){{0,5}}?\W+"
+    rf"(?:did|does|do|was|were|is|are|has|have|had|could|would)n{_Q}?t)\b(?:\W+\w+){{0,5}}?\W+"
     r"(?:associat|correlat|link|relat|predict|differ|effect|benefit|impact|influenc|chang|improv|reduc|increas|"
     r"decreas|alter|affect|lower|rais|prevent|caus|modif|shorten|protect|help|superior|inferior|effective|"
     r"advantage|role|contribut|shap|drive|determin|support)"
@@ -273,6 +274,7 @@ REPORTED_AFTER = _rx(
 
 CONDITIONAL = _rx(
     r"\b(?:if|whether|unless|suppose|supposing|imagine|assuming|even\s+if|what\s+if|hop(?:e|es|ed|ing)|"
+    r"how\s+(?:much|far|well|often)|to\s+what\s+extent|"
     r"wish(?:es|ed)?)\b"
 )
 # A correction in the clause that follows: "..., but none is approved", "; however, trials are mixed".
@@ -452,7 +454,7 @@ def assess(
     after = sentence[end:ce]
     rest = sentence[ce:]
     strength = strength_of(clause, end - cs)
-    near = before[before.rfind(",") + 1 :]  # a negation's reach ends at a comma, as in NegEx's window
+    near = before[before.rfind(",") + 1 :]  # a negation's reach ends at a comma
 
     def result(status: Status) -> Assessment:
         return Assessment(status, strength)
