@@ -47,7 +47,7 @@ NEGATION_BEFORE = _rx(
     rf"(?:^\W*|(?:should|must|to|please|always|best\s+to|try\s+to)\s+)avoid(?:ing)?|refrain\s+from|steer\s+clear\s+of|beware\s+of|(?:be\s+)?(?:wary|careful|sceptical|skeptical)\s+of|"
     rf"(?:warn|advise|caution|counsel)(?:s|ed|ing)?\s+(?:\w+\s+)?against|"
     rf"refut\w*|disprov\w*|contrary\s+to|no\s+longer|debat(?:e|es|ed|ing|able)|unclear|unknown|uncertain|"
-    rf"disputed|questionable|(?:an\s+)?open\s+question|"
+    rf"disputed|questionable|(?:an\s+)?open\s+question|unlike|in\s+contrast\s+to|as\s+opposed\s+to|"
     rf"it(?:{_Q}s|\s+is|\s+was|\s+would\s+be)\s+(?:a\s+)?(?:mistake|an\s+error|error|wrong|misleading|inaccurate|false|"
     rf"untrue|incorrect|unfair|simplistic|premature|too\s+simple)\s+to)\b"
 )
