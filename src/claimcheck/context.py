@@ -27,7 +27,9 @@ TERMINATOR = _rx(r";|\s[-–—]\s|\b(?:but|however|although|though|yet|whereas|
 # Phrases that look like negation but are not ("not only ... but also").
 PSEUDO_NEGATION = _rx(
     rf"\b(?:not\s+only|not\s+just|not\s+merely|not\s+simply|(?:is|are|does|do)n{_Q}?t\s+(?:just|only|merely|simply)|"
-    rf"why\s+not|no\s+doubt|(?:nobody|no\s+one|none)\s+(?:\w+ly\s+)?(?:disputes?|doubts?|denies|questions?|argues\s+with)|there{_Q}?s\s+no\s+denying|there\s+is\s+no\s+denying|no\s+denying|make\s+no\s+mistake|"
+    rf"why\s+not|no\s+doubt|(?:do|does|did|are|is|were|was)(?:\s+not|n{_Q}?t)\s+(?:\w+\s+)?(?:make|making|produce|"
+    rf"producing|have|having|get|getting|release|releasing|secrete|secreting)\s+enough|not\s+(?:making|producing|"
+    rf"getting|having|releasing)\s+enough|(?:nobody|no\s+one|none)\s+(?:\w+ly\s+)?(?:disputes?|doubts?|denies|questions?|argues\s+with)|there{_Q}?s\s+no\s+denying|there\s+is\s+no\s+denying|no\s+denying|make\s+no\s+mistake|"
     rf"without\s+(?:a\s+)?doubt|never\s+underestimate|believe\s+it\s+or\s+not|nothing\s+(?:\w+\s+){{0,2}}like|"
     rf"nothing\s+(?:\w+\s+){{0,2}}(?:better|more)\s+than|no\s+other|(?:you|we)\s+can{_Q}?t\s+argue\s+with|"
     rf"can{_Q}?t\s+(?:get|say)\s+enough|no\s+wonder|not\s+surprising(?:ly)?|"
@@ -55,7 +57,8 @@ NEGATION_BEFORE = _rx(
 # Negation inside a claim span: the verb itself is negated ("does not cure").
 NEGATION_INSIDE = _rx(
     rf"\b(?:not|never|cannot|(?:ca|wo|is|are|was|were|does|do|did|has|have|had)n{_Q}?t|fail(?:s|ed)?\s+to|"
-    rf"no\s+(?:more|better|longer)|neither|nor|none|nothing|nobody|no\s+one|unlikely|far\s+from|"
+    rf"no\s+(?:more|better|longer)|neither|nor|none|nothing|nobody|no\s+one|unlikely|far\s+from|hardly|barely|"
+    rf"rarely|scarcely|seldom|"
     rf"no\s+(?:evidence|benefit|effect|proof)|little\s+(?:evidence|benefit|effect)|unlike|in\s+contrast\s+to|"
     rf"as\s+opposed\s+to|rather\s+than|instead\s+of)\b"
 )
@@ -185,7 +188,7 @@ DISTANCING = _rx(
     r"labell?ed(?:\s+as)?|termed|nicknamed)|\bnicknamed|\bdubbed|\bknown\s+as|\breferred\s+to\s+as|"
     r"\blabell?ed(?:\s+as)?|\bbranded(?:\s+as)?|\btouted\s+as|\bbilled\s+as|\bmarketed\s+as|"
     r"\bthe\s+(?:term|label|nickname|phrase|moniker|name|idea\s+of|notion\s+of|concept\s+of)|"
-    r"\b(?:called|termed)|\b(?:calls?|dubs?|dubbed|nicknamed|labell?ed|branded|named|calling|labell?ing|dubbing|"
+    r"(?<!\bwe\s)(?<!\bi\s)\b(?:called|termed)|(?<!\bwe\s)(?<!\bi\s)\b(?:calls?|dubs?|dubbed|nicknamed|labell?ed|branded|named|calling|labell?ing|dubbing|"
     r"nicknaming|branding)(?:\s+[\w’'\-]+){1,2}?|"
     r"\bwhat\s+(?:some|many|people|the\s+media)\s+(?:call|calls))"
     r"(?:\s+(?:the|a|an|this|its|their|our|your))?\s*[\"“'‘]?\s*$"
@@ -220,7 +223,7 @@ _REPORTER = (
     r"investigators?|the\s+study|a\s+study|the\s+paper|the\s+team|clinics?|practices?|shops?|stores?|"
     r"anyone|anybody|someone|somebody|everyone|doctors?|gp|nurses?|psychiatrists?|counsell?ors?|pharmacists?|"
     r"midwi(?:fe|ves)|ob|obgyn|physicians?|p(?:a|ae)diatricians?|psychologists?|wellness\s+\w+|therapists?|practitioners?|sites|pages|ads|"
-    r"videos?|podcasts?|books?|authors?|writers?|celebrities|mother|father|mom|mum|dad|partner|husband|wife|boyfriend|"
+    r"videos?|podcasts?|(?:the|a|this|that|his|her|their)\s+book|authors?|writers?|celebrities|mother|father|mom|mum|dad|partner|husband|wife|boyfriend|"
     r"girlfriend|vendors?|sellers?|company|companies|manufacturers?|brands?|websites?|site|ads?|adverts?|"
     r"advertisements?|advertising|marketers?|marketing|influencers?|people|many|some|others|someone|"
     r"headlines?|media|tabloids?|articles?|blogs?|bloggers?|posts?|users?|reviewers?|coach(?:es)?|gurus?|"

@@ -63,6 +63,7 @@ class CompiledRule:
             if m.claim
             else None
         )
+        self.excluded = compile_terms(m.claim.exclude) if m.claim and m.claim.exclude else None
         self.requires = compile_terms(m.requires, fuzzy=m.fuzzy) if m.requires else None
         self.exceptions = compile_terms(m.exceptions) if m.exceptions else None
         self.min_strength = max(m.min_strength, m.claim.min_strength if m.claim else Strength.none)
@@ -93,11 +94,16 @@ class CompiledRule:
         out: list[Hit] = []
         for cs, ce in clauses(sentence):
             clause = sentence[cs:ce]
-            subs = subject.find(clause) or (ANAPHORS.find(clause) if anaphora else [])
+            excluded = self.excluded.find(clause) if self.excluded is not None else []
+
+            def keep(spans: list[Span], excluded: list[Span] = excluded) -> list[Span]:
+                return [s for s in spans if not any(_overlap(s, x) for x in excluded)]
+
+            subs = keep(subject.find(clause)) or (ANAPHORS.find(clause) if anaphora else [])
             if not subs and bare:
-                subs = _bare_subject(clause, predicate.find(clause))
-            objs = obj.find(clause) if subs else []
-            preds = predicate.find(clause) if objs else []
+                subs = _bare_subject(clause, keep(predicate.find(clause)))
+            objs = keep(obj.find(clause)) if subs else []
+            preds = keep(predicate.find(clause)) if objs else []
             best: tuple[Span, ...] | None = None
             for s in subs:
                 for p in preds:
@@ -123,7 +129,7 @@ TOPIC_SEGMENTS = 3
 # Words that introduce the subject after the object and predicate, as in a passive
 # ("autism is treated with oxytocin") or an instrument ("caused by low oxytocin").
 _INSTRUMENT = re.compile(
-    r"\b(?:by|with|from|using|through|via|to|on|after|because(?:\s+of)?|due\s+to|since)\s+(?:\w+\s+){0,3}$",
+    r"\b(?:by|with|from|using|through|via|to|on|after|because(?:\s+of)?|due\s+to|since)\s+(?:[\w'’]+\s+){0,3}$",
     re.IGNORECASE,
 )
 
@@ -160,7 +166,7 @@ ANAPHORS = compile_terms(
     ],
     inflect=False,
 )
-_LEAD = re.compile(r"^[\s\-*+•▪◦>#]*(?:\d{1,3}[.)]\s*)?(?:\*\*)?")
+_LEAD = re.compile(r"^[\s\-*+•▪◦>#]*(?:\d{1,3}[.)]\s*)?(?:\*\*)?(?:(?:also|and|plus|it|that)\s+)?", re.IGNORECASE)
 
 
 def _bare_subject(clause: str, predicates: list[Span]) -> list[Span]:

@@ -138,6 +138,8 @@ class Claim(_Strict):
     predicate: TermList
     object: TermList
     min_strength: Strength = Strength.direct
+    # Words inside these phrases are not parts of the claim: "love" in "love hormone".
+    exclude: list[Term] = []
 
 
 class Match(_Strict):

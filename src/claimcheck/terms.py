@@ -219,17 +219,12 @@ class Terms:
         while i < len(toks):
             best = 0
             for words in self._index.get(toks[i][2], ()):
-                n = len(words)
-                if n <= best or i + n > len(toks):
-                    continue
-                if all(
-                    toks[i + k][2] in words[k] and _JOINER.fullmatch(text, toks[i + k - 1][1], toks[i + k][0])
-                    for k in range(1, n)
-                ):
-                    best = n
+                end = _match_from(text, toks, i, words)
+                if end > best:
+                    best = end
             if best:
-                spans.append((toks[i][0], toks[i + best - 1][1]))
-                i += best
+                spans.append((toks[i][0], toks[best - 1][1]))
+                i = best
             else:
                 i += 1
         return spans
@@ -265,6 +260,65 @@ def _fuzzy_spans(term: str, score: int, text: str) -> tuple[tuple[int, int], ...
                 continue
             found.append((start, end))
     return tuple(found)
+
+
+# Adverbs that may sit inside a phrase without changing its claim: "works (really) well for",
+# "is (clinically) proven". Negative adverbs (hardly, rarely, never) are not among them.
+FILLERS = frozenset(
+    [
+        "well",
+        "really",
+        "very",
+        "so",
+        "truly",
+        "actually",
+        "also",
+        "even",
+        "just",
+        "literally",
+        "simply",
+        "quickly",
+        "completely",
+        "totally",
+        "reliably",
+        "always",
+        "often",
+        "usually",
+        "still",
+        "definitely",
+        "clearly",
+        "genuinely",
+        "instantly",
+        "naturally",
+        "dramatically",
+        "significantly",
+        "greatly",
+        "now",
+        "already",
+        "fully",
+        "powerfully",
+        "effectively",
+        "safely",
+        "gently",
+        "directly",
+    ]
+)
+
+
+def _match_from(text: str, toks: list[Token], i: int, words: tuple[frozenset[str], ...]) -> int:
+    """Index just past a match of ``words`` starting at token ``i``, or 0; one filler adverb may
+    stand between two words of a phrase."""
+    k, j = 1, i + 1
+    while k < len(words):
+        if j >= len(toks) or not _JOINER.fullmatch(text, toks[j - 1][1], toks[j][0]):
+            return 0
+        if toks[j][2] in words[k]:
+            k, j = k + 1, j + 1
+        elif toks[j][2] in FILLERS and j + 1 < len(toks) and toks[j + 1][2] in words[k]:
+            j += 1
+        else:
+            return 0
+    return j
 
 
 _SHARED: dict[tuple[tuple[str, ...], bool, int | None], Terms] = {}
