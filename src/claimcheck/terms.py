@@ -265,43 +265,12 @@ def _fuzzy_spans(term: str, score: int, text: str) -> tuple[tuple[int, int], ...
 # Adverbs that may sit inside a phrase without changing its claim: "works (really) well for",
 # "is (clinically) proven". Negative adverbs (hardly, rarely, never) are not among them.
 FILLERS = frozenset(
-    [
-        "well",
-        "really",
-        "very",
-        "so",
-        "truly",
-        "actually",
-        "also",
-        "even",
-        "just",
-        "literally",
-        "simply",
-        "quickly",
-        "completely",
-        "totally",
-        "reliably",
-        "always",
-        "often",
-        "usually",
-        "still",
-        "definitely",
-        "clearly",
-        "genuinely",
-        "instantly",
-        "naturally",
-        "dramatically",
-        "significantly",
-        "greatly",
-        "now",
-        "already",
-        "fully",
-        "powerfully",
-        "effectively",
-        "safely",
-        "gently",
-        "directly",
-    ]
+    {
+        *("well", "really", "very", "so", "truly", "actually", "also", "even", "just", "literally", "simply"),
+        *("quickly", "completely", "totally", "reliably", "always", "often", "usually", "still", "definitely"),
+        *("clearly", "genuinely", "instantly", "naturally", "dramatically", "significantly", "greatly", "now"),
+        *("already", "fully", "powerfully", "effectively", "safely", "gently", "directly"),
+    }
 )
 
 
