@@ -89,8 +89,10 @@ def test_context_negation_scope_ends_at_terminator() -> None:
     [
         ("Oxytocin was long thought to make people kinder.", ("Oxytocin", "make", "kinder"), Status.reported),
         ("Oxytocin's supposed ability to build trust.", ("Oxytocin", "build", "trust"), Status.reported),
-        ("CBT treats anxiety, unlike oxytocin.", ("treats", "anxiety", "oxytocin"), Status.negated),
-        ("CBT helps anxiety, and oxytocin spray does not.", ("helps", "anxiety", "oxytocin spray"), Status.negated),
+        ("CBT treats anxiety, unlike oxytocin.", ("oxytocin", "treats", "anxiety"), Status.negated),
+        ("CBT helps anxiety, and oxytocin spray does not.", ("oxytocin spray", "helps", "anxiety"), Status.negated),
+        ("Oxytocin improved nothing in autism.", ("Oxytocin", "improved", "autism"), Status.negated),
+        ("Low oxytocin is why they cannot trust.", ("Low oxytocin", "is why", "trust"), Status.asserted),
         ("Oxytocin cures anxiety.", ("Oxytocin", "cures", "anxiety"), Status.asserted),
     ],
 )

@@ -27,7 +27,7 @@ TERMINATOR = _rx(r";|\s[-–—]\s|\b(?:but|however|although|though|yet|whereas|
 # Phrases that look like negation but are not ("not only ... but also").
 PSEUDO_NEGATION = _rx(
     rf"\b(?:not\s+only|not\s+just|not\s+merely|not\s+simply|(?:is|are|does|do)n{_Q}?t\s+(?:just|only|merely|simply)|"
-    rf"why\s+not|no\s+doubt|(?:do|does|did|are|is|were|was)(?:\s+not|n{_Q}?t)\s+(?:\w+\s+)?(?:make|making|produce|"
+    rf"why\s+not|no\s+doubt|lack(?:s|ing)?\s+(?:enough|sufficient|adequate)|lacking\s+in|(?:do|does|did|are|is|were|was)(?:\s+not|n{_Q}?t)\s+(?:\w+\s+)?(?:make|making|produce|"
     rf"producing|have|having|get|getting|release|releasing|secrete|secreting)\s+enough|not\s+(?:making|producing|"
     rf"getting|having|releasing)\s+enough|(?:nobody|no\s+one|none)\s+(?:\w+ly\s+)?(?:disputes?|doubts?|denies|questions?|argues\s+with)|there{_Q}?s\s+no\s+denying|there\s+is\s+no\s+denying|no\s+denying|make\s+no\s+mistake|"
     rf"without\s+(?:a\s+)?doubt|never\s+underestimate|believe\s+it\s+or\s+not|nothing\s+(?:\w+\s+){{0,2}}like|"
@@ -448,7 +448,8 @@ def assess(
     """
     cs, ce = clause_bounds(sentence, start, end)
     clause = sentence[cs:ce]
-    before = _clean(sentence[cs:start])
+    cleaned = _clean(sentence)  # pseudo-negations blanked across the hit's edges ("lack | enough")
+    before = cleaned[cs:start]
     before = before[before.rfind(": ") + 1 :]  # "You can't argue with science: X" - a colon ends a cue's reach
     inside = sentence[start:end]
     for a, b in parts:
@@ -477,7 +478,7 @@ def assess(
         or NEGATION_LABEL.search(sentence[:start])
         or NEGATION_BEFORE.search(near)
         or NEGATION_FRAME.search(before)
-        or (parts and NEGATION_INSIDE.search(inside))
+        or (parts and NEGATION_INSIDE.search(_clean(_verb_gap(sentence, parts))))
         or NEGATION_AFTER.search(_RESTRICTIVE.split(after, 1)[0])
         or (CONTRAST.search(rest) and STRONG_CORRECTION.search(rest))
     ):
@@ -506,6 +507,32 @@ def assess(
     if strength < Strength.direct:
         return result(Status.hedged)
     return result(Status.asserted)
+
+
+def _verb_gap(sentence: str, parts: Sequence[tuple[int, int]]) -> str:
+    """The words that can negate a claim frame's verb: between subject and predicate, and just
+    before a subject that comes after them ("CBT treats anxiety, unlike oxytocin"). Words
+    between predicate and object describe the object ("is why they can't trust").
+    ``parts`` are in role order: subject, predicate, object."""
+    if len(parts) < 3:
+        return ""
+    (s0, s1), (p0, p1), (o0, o1) = parts[0], parts[1], parts[2]
+    gaps = [sentence[min(s1, p1) : max(s0, p0)]] if (s0, s1) != (p0, p1) else []
+    ends_before = [b for a, b in parts[1:] if b <= s0]
+    if ends_before:
+        gaps.append(sentence[max(ends_before) : s0])
+    between = sentence[min(p1, o1) : max(p0, o0)]
+    if _NO_QUANTIFIER.search(between):  # "improved nothing in", "helped none of", "there is no pill for"
+        gaps.append("none")
+    else:  # "alone does not explain why" negates; "is why they cannot trust" describes the object
+        neg = NEGATION_INSIDE.search(_clean(between))
+        if neg and not _NEW_CLAUSE.search(between[: neg.start()]):
+            gaps.append(between)
+    return " ".join(gaps)
+
+
+_NO_QUANTIFIER = _rx(r"\b(?:nothing|none|nobody|no\s+one|no)\b")
+_NEW_CLAUSE = _rx(r"\b(?:why|that|who|which|because|so|when|if|they|he|she|you|we|i|people|it)\b")
 
 
 def corrected(sentence: str, end: int, next_sentence: str) -> bool:

@@ -99,7 +99,10 @@ class CompiledRule:
             def keep(spans: list[Span], excluded: list[Span] = excluded) -> list[Span]:
                 return [s for s in spans if not any(_overlap(s, x) for x in excluded)]
 
-            subs = keep(subject.find(clause)) or (ANAPHORS.find(clause) if anaphora else [])
+            subs = keep(subject.find(clause))
+            pronoun = not subs and anaphora
+            if pronoun:
+                subs = ANAPHORS.find(clause)
             if not subs and bare:
                 subs = _bare_subject(clause, keep(predicate.find(clause)))
             objs = keep(obj.find(clause)) if subs else []
@@ -114,17 +117,21 @@ class CompiledRule:
                             continue
                         if o[0] < p[0] < s[0] and not _INSTRUMENT.search(clause[: s[0]]):
                             continue  # object, predicate, subject: only "treated with oxytocin"
+                        if pronoun and s[0] > p[0] and clause[s[0] : s[1]].lower() in ("it", "they"):
+                            continue  # "it" stands for the subject before the verb, not in "she treats it"
                         triple = (s, p, o)
                         if best is None or _extent(triple) < _extent(best):
                             best = triple
             if best is not None:
-                parts = tuple(sorted({(a + cs, b + cs) for a, b in best}))
+                parts = tuple((a + cs, b + cs) for a, b in best)  # subject, predicate, object
                 out.append(Hit(min(a for a, _ in parts), max(b for _, b in parts), parts))
         return out
 
 
 # How many segments after one that names the topic still count as being about it.
 TOPIC_SEGMENTS = 3
+# ... and how many sentences after one that names it, inside a paragraph.
+TOPIC_SENTENCES = 2
 
 # Words that introduce the subject after the object and predicate, as in a passive
 # ("autism is treated with oxytocin") or an instrument ("caused by low oxytocin").
@@ -174,7 +181,8 @@ def _bare_subject(clause: str, predicates: list[Span]) -> list[Span]:
     subject left out: the predicate stands in for it."""
     lead = _LEAD.match(clause)
     start = lead.end() if lead else 0
-    return [p for p in predicates if p[0] == start][:1]
+    # A past tense opens a note's record of what was done ("- Explained to pt that ..."), not a claim.
+    return [p for p in predicates if p[0] == start and not clause[p[0] : p[1]].split()[0].lower().endswith("ed")][:1]
 
 
 def _extent(parts: tuple[Span, ...]) -> int:
@@ -262,7 +270,7 @@ class Linter:
             if seg.heading:
                 if seg.level == 1 and not out:
                     title = anchored
-                section, recent = anchored, 0
+                section = anchored
             topic = title or section or recent > 0
             if anchored or topic:
                 out.append((seg, seg_text, topic))
@@ -309,10 +317,15 @@ class Linter:
         seg_text = doc.text
         out: list[Finding] = []
         bare = seg.item or seg.heading
+        last_anchor = -10
         for i, sent in enumerate(sents):
             ss = sent.start_char
             sentence = sent.text
             anchored = self._anchor is not None and self._anchor.search(sentence) is not None
+            if anchored:
+                last_anchor = i
+            elif not topic and i - last_anchor <= TOPIC_SENTENCES:
+                topic = True  # named in the last sentences of this paragraph
             if not anchored and not topic:
                 continue
             following = sents[i + 1].text if i + 1 < len(sents) else ""
