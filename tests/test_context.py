@@ -54,6 +54,8 @@ def _status(marked: str) -> Status:
         ("You can't argue with science: [[oxytocin cures autism]].", Status.asserted),
         ("[[Oxytocin cures autism]], research says.", Status.asserted),
         ("I read that [[oxytocin cures autism]].", Status.reported),
+        ("As the vendor rightly says, [[oxytocin cures autism]].", Status.asserted),
+        ("The client said [[oxytocin cures autism]], and she is right.", Status.asserted),
         ("My doctor told me [[oxytocin cures autism]].", Status.reported),
         ("[[Oxytocin raises trust]] in the lab, but the effect is small and unreliable.", Status.negated),
         ("When anyone implies that [[oxytocin cures autism]], clients lose.", Status.reported),

@@ -251,6 +251,12 @@ REPORTED = _rx(
     r"(?:claimed|said|believed|argued|assumed|thought|suggested|reported|asserted)\b|"
     r"\bthe\s+(?:claim|idea|notion|belief|assumption|story|narrative|hype|view|promise|pitch)\s+that\b"
 )
+# The writer takes up someone else's claim: "as the vendor rightly says", "and she is right".
+ENDORSED = _rx(
+    r"\b(?:rightly|correctly|accurately|wisely)\s+(?:say|says|said|point(?:s|ed)?\s+out|note[sd]?|claim(?:s|ed)?|"
+    r"insist(?:s|ed)?|argue[sd]?|told|tells)\b|\b(?:and|which)\s+(?:she|he|they|it)\s+(?:is|are|was|were)\s+"
+    r"(?:right|correct|spot\s+on)\b|\bas\s+(?:\w+\s+){0,3}(?:rightly|correctly)\b"
+)
 # Inside a claim frame: the claim was hoped, thought or told, not asserted.
 REPORTED_INSIDE = _rx(
     r"\b(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:once\s+|long\s+|widely\s+|often\s+|"
@@ -487,7 +493,8 @@ def assess(
     scare = quote is not None and not parts and len(sentence[quote[0] + 1 : quote[1]].split()) <= 4
     if quote is not None and not scare:
         return result(Status.reported)
-    if (
+    endorsed = ENDORSED.search(sentence) is not None  # "as the vendor rightly says"
+    if not endorsed and (
         is_quote
         or REPORTED.search(before)
         or REPORTED_NAME.search(sentence[cs:start])
