@@ -41,7 +41,7 @@ PSEUDO_NEGATION = _rx(
 
 # Negation that governs what follows it in the clause.
 NEGATION_BEFORE = _rx(
-    rf"\b(?:not|never|no|nor|neither|cannot|nobody|nothing|none|without|"
+    rf"\b(?:not|never|no|nor|neither|cannot|nobody|nothing|none|without\s+(?:any\s+)?(?:evidence|proof|support)|"
     rf"(?:ca|wo|is|are|was|were|does|do|did|has|have|had|should|would|could|must)n{_Q}?t|"
     rf"fail(?:s|ed)?\s+to|lacks?|lacking|unproven|untrue|false|myths?|misconceptions?|debunk\w*|"
     rf"rather\s+than|instead\s+of|far\s+from|unlikely|unsupported|insufficient|little\s+(?:good\s+)?evidence|"
@@ -221,7 +221,7 @@ CORRECTION = _rx(
 _REPORTER = (
     r"(?:clients?|patients?|pt|he|she|they|parents?|readers?|listeners?|viewers?|followers?|researchers?|authors?|"
     r"investigators?|the\s+study|a\s+study|the\s+paper|the\s+team|clinics?|practices?|shops?|stores?|"
-    r"anyone|anybody|someone|somebody|everyone|doctors?|gp|nurses?|psychiatrists?|counsell?ors?|pharmacists?|"
+    r"anyone|anybody|someone|somebody|everyone|ppl|doctors?|gp|nurses?|psychiatrists?|counsell?ors?|pharmacists?|"
     r"midwi(?:fe|ves)|ob|obgyn|physicians?|p(?:a|ae)diatricians?|psychologists?|wellness\s+\w+|therapists?|practitioners?|sites|pages|ads|"
     r"videos?|podcasts?|(?:the|a|this|that|his|her|their)\s+book|authors?|writers?|celebrities|mother|father|mom|mum|dad|partner|husband|wife|boyfriend|"
     r"girlfriend|vendors?|sellers?|company|companies|manufacturers?|brands?|websites?|site|ads?|adverts?|"
@@ -231,7 +231,7 @@ _REPORTER = (
     r"folks|commenters?|promoters?|sales\s+(?:page|pitch)|packaging|label)"
 )
 _SPEECH = (
-    r"(?:said|says|say|told|tells|tell|reports?|reported|reporting|believes?|believed|believing|thinks?|"
+    r"(?:said|says|say|saying|told|tells|tell|reports?|reported|reporting|believes?|believed|believing|thinks?|"
     r"thought|claims?|claimed|claiming|insists?|insisted|asserts?|asserted|argues?|argued|wrote|writes|"
     r"asks?|asked|wonders?|wondered|heard|hears|read|promises?|promised|advertises?|advertised|swears?|"
     r"swore|(?:feels?|felt)\s+(?:that|like)|worr(?:y|ies|ied)|fears?|feared|assumes?|assumed|describes?|described|mentions?|"
@@ -242,7 +242,7 @@ _SPEECH = (
     r"impl(?:y|ies|ied)|insist|portray(?:s|ed)?|frame[sd]?|paint(?:s|ed)?)"
 )
 REPORTED = _rx(
-    rf"\b{_REPORTER}\b(?:\s+\S+){{0,4}}?\s+(?<!\bwe\s)(?<!\bi\s){_SPEECH}\b|"
+    rf"\b{_REPORTER}(?:{_Q}\w+)?\b(?:\s+\S+){{0,4}}?\s+(?<!\bwe\s)(?<!\bi\s){_SPEECH}\b|"
     rf"\baccording\s+to\s+(?:the\s+|his\s+|her\s+|their\s+|a\s+|an\s+|some\s+|many\s+)?{_REPORTER}\b|"
     r"\b(?:claiming|alleging|purporting|supposedly|allegedly|reportedly)\b|"
     r"\b(?:impl(?:y|ies|ied)|pretend(?:s|ed|ing)?|insinuat\w+)\s+that\b|"

@@ -58,7 +58,7 @@ class CompiledRule:
             (
                 compile_terms(m.claim.subject, fuzzy=m.fuzzy),
                 compile_terms(m.claim.predicate),
-                compile_terms(m.claim.object),
+                compile_terms(m.claim.object, fuzzy=m.fuzzy),  # "autisim", "anxeity"
             )
             if m.claim
             else None
