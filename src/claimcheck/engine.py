@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .context import TERMINATOR, assess, corrected, is_reference_entry
 from .document import LineIndex, Segment, segments
@@ -231,7 +232,7 @@ class Linter:
         self._compiled = [CompiledRule(r) for r in self.rules]
         fragments = sorted(set().union(*(c.anchors for c in self._compiled)), key=lambda f: (-len(f), f))
         self._anchor = re.compile("|".join(fragments), re.IGNORECASE) if fragments else None
-        self._matcher: object | None = None
+        self._matchers: dict[str, tuple[frozenset[str] | None, object]] | None = None
         self._has_patterns = any(c.rule.match.patterns for c in self._compiled)
 
     def check(self, text: str, path: str = "<text>", *, silenced: bool = False) -> list[Finding]:
@@ -278,7 +279,12 @@ class Linter:
         return out
 
     def _pattern_spans(self, sent: object) -> dict[str, list[Span]]:
-        """Token-pattern matches in one sentence (a spaCy Span), as character spans within it, by rule code."""
+        """Token-pattern matches in one sentence (a spaCy Span), as character spans within it, by rule code.
+
+        Each rule has its own matcher, run only when the sentence holds one of the rule's key
+        words (a word every one of its patterns needs), since patterns with optional runs are
+        the costliest part of matching.
+        """
         from spacy.matcher import Matcher
         from spacy.tokens import Span as SpacySpan
 
@@ -286,26 +292,36 @@ class Linter:
         if not self._has_patterns:
             return {}
         doc = sent.doc
-        if self._matcher is None:
-            from spacy.errors import MatchPatternError
-
-            matcher = Matcher(doc.vocab, validate=True)
-            for c in self._compiled:
-                if c.rule.match.patterns:
-                    try:
-                        matcher.add(c.rule.code, c.rule.match.patterns)
-                    except MatchPatternError as exc:
-                        detail = " ".join(str(exc).split("\n- ", 1)[-1].split())
-                        raise RuleError(f"rule {c.rule.code}: field 'match.patterns': {detail}") from None
-            self._matcher = matcher
-        assert isinstance(self._matcher, Matcher)
+        if self._matchers is None:
+            self._matchers = self._build_matchers(doc.vocab)
+        words = {t.lower_ for t in sent}
         spans: dict[str, list[Span]] = {}
-        for match_id, s, e in self._matcher(sent):  # token offsets within the sentence
-            span = sent[s:e]
-            spans.setdefault(doc.vocab.strings[match_id], []).append(
-                (span.start_char - sent.start_char, span.end_char - sent.start_char)
-            )
+        for code, (keys, matcher) in self._matchers.items():
+            if keys is not None and keys.isdisjoint(words):
+                continue
+            assert isinstance(matcher, Matcher)
+            for _, s, e in matcher(sent):  # token offsets within the sentence
+                span = sent[s:e]
+                spans.setdefault(code, []).append((span.start_char - sent.start_char, span.end_char - sent.start_char))
         return spans
+
+    def _build_matchers(self, vocab: Any) -> dict[str, tuple[frozenset[str] | None, object]]:
+        from spacy.errors import MatchPatternError
+        from spacy.matcher import Matcher
+
+        matchers: dict[str, tuple[frozenset[str] | None, object]] = {}
+        for c in self._compiled:
+            patterns = c.rule.match.patterns
+            if not patterns:
+                continue
+            matcher = Matcher(vocab, validate=True)
+            try:
+                matcher.add(c.rule.code, patterns)
+            except MatchPatternError as exc:
+                detail = " ".join(str(exc).split("\n- ", 1)[-1].split())
+                raise RuleError(f"rule {c.rule.code}: field 'match.patterns': {detail}") from None
+            matchers[c.rule.code] = (pattern_keys(patterns), matcher)
+        return matchers
 
     def _check_segment(
         self, seg: Segment, doc: object, topic: bool, text: str, path: str, index: LineIndex, silenced: bool
@@ -407,6 +423,31 @@ class Linter:
     def _source(self, source_id: str, says: str | None) -> FindingSource:
         s = self.sources[source_id]
         return FindingSource(id=s.id, short=s.short, citation=s.citation, doi=s.doi, url=s.link, says=says or s.shows)
+
+
+def _token_words(token: dict[str, Any]) -> set[str] | None:
+    """The lower-case words a pattern token requires, or None when it can be anything."""
+    if token.get("OP") in ("?", "*", "!") or str(token.get("OP", "")).startswith("{0"):
+        return None
+    for attr in ("LOWER", "ORTH", "TEXT", "NORM"):
+        value = token.get(attr)
+        if isinstance(value, str):
+            return {value.lower()}
+        if isinstance(value, dict) and isinstance(value.get("IN"), list) and set(value) == {"IN"}:
+            return {str(v).lower() for v in value["IN"]}
+    return None
+
+
+def pattern_keys(patterns: Sequence[Sequence[dict[str, Any]]]) -> frozenset[str] | None:
+    """Words of which every pattern needs at least one (its first required literal token);
+    None when some pattern has no such token and must always run."""
+    keys: set[str] = set()
+    for pattern in patterns:
+        words = next((w for w in map(_token_words, pattern) if w is not None), None)
+        if words is None:
+            return None
+        keys |= words
+    return frozenset(keys)
 
 
 def sentence_spans(text: str) -> list[Span]:
