@@ -74,3 +74,20 @@ def test_engine_message_stays_on_one_line_when_the_match_wraps(linter: Linter) -
     (finding,) = [f for f in linter.check(text) if f.code == "OXT201"]
     assert "\n" in finding.text
     assert "\n" not in finding.message and "proven treatment" in finding.message
+
+
+def test_engine_pattern_keys_gate_the_token_matcher() -> None:
+    from claimcheck.engine import pattern_keys
+
+    keys = pattern_keys([[{"LOWER": "only", "OP": "?"}, {"LOWER": {"IN": ["Has", "have"]}}], [{"ORTH": "Kosfeld"}]])
+    assert keys == frozenset({"has", "have", "kosfeld"})
+    assert pattern_keys([[{"LOWER": {"FUZZY1": "oxytocin"}}]]) is None  # no literal word: always run
+    assert pattern_keys([[{"IS_PUNCT": True}, {"LOWER": "x", "OP": "*"}]]) is None
+
+
+def test_engine_topic_carries_to_pronouns_and_bare_list_items(linter: Linter) -> None:
+    text = "# BondMist oxytocin spray\n\n- Eases social anxiety before parties\n\nIt cures autism in weeks.\n"
+    codes = {f.code for f in linter.check(text)}
+    assert {"OXT202", "OXT201"} <= codes
+    alone = "- Eases social anxiety before parties\n\nIt cures autism in weeks.\n"
+    assert linter.check(alone) == []  # no topic named: no pronoun or bare-item claims
