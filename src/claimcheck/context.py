@@ -473,9 +473,14 @@ def assess(
         return result(Status.reference)
     if sentence.rstrip(" \t\n\"'”’)*_").endswith("?") and not RHETORICAL.search(sentence):
         return result(Status.question)
-    cond = max(CONDITIONAL.finditer(before), key=lambda m: m.start(), default=None)
-    regardless = cond is not None and cond.group().lower() == "whether" and re.search(r"\bor\b", before[cond.end() :])
-    if cond is not None and not regardless and not re.search(r",|\bthen\b", before[cond.end() :]):
+    # A claim frame whose object sits in an if-clause ("If he seems distant, low oxytocin is the
+    # culprit") is conditional only when its verb is in the if-clause too.
+    verb = parts[1][0] if parts else start
+    lead = cleaned[cs : max(start, verb)]
+    lead = lead[lead.rfind(": ") + 1 :]
+    cond = max(CONDITIONAL.finditer(lead), key=lambda m: m.start(), default=None)
+    regardless = cond is not None and cond.group().lower() == "whether" and re.search(r"\bor\b", lead[cond.end() :])
+    if cond is not None and not regardless and not re.search(r",|\bthen\b", lead[cond.end() :]):
         return result(Status.conditional)
     if (
         is_myth

@@ -236,7 +236,13 @@ class Terms:
 
 @lru_cache(maxsize=1024)
 def _halves(term: str) -> re.Pattern[str]:
-    return re.compile("|".join(sorted(anchor_fragments([term], 100))), re.IGNORECASE)
+    """Pieces of the term's longest word, one of which survives a typo ("autisim": "aut")."""
+    words = _term_words(term)
+    longest = max(words, key=len) if words else term
+    if len(longest) < 5:
+        return re.compile(re.escape(longest), re.IGNORECASE)
+    half = len(longest) // 2
+    return re.compile(f"{re.escape(longest[:half])}|{re.escape(longest[half:])}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
