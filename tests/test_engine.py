@@ -91,3 +91,13 @@ def test_engine_topic_carries_to_pronouns_and_bare_list_items(linter: Linter) ->
     assert {"OXT202", "OXT201"} <= codes
     alone = "- Eases social anxiety before parties\n\nIt cures autism in weeks.\n"
     assert linter.check(alone) == []  # no topic named: no pronoun or bare-item claims
+
+
+def test_terms_prefilter_finds_any_piece_case_insensitively() -> None:
+    from claimcheck.terms import Prefilter
+
+    prefilter = Prefilter(["oxyt", "ocin", "hormon", "hug", "hugging", "a.b"])
+    assert prefilter.search("The OXITOCIN craze") and prefilter.search("love Hormones") and prefilter.search("HUGS")
+    assert prefilter.search("x a.b y") and not prefilter.search("x axb y")  # literal, not a regex
+    assert not prefilter.search("Sleep and daylight help mood.")
+    assert not Prefilter([]).search("anything")

@@ -21,7 +21,7 @@ from .models import Finding, FindingSource, Level, Rule, Source, Status, Strengt
 from .nlp import pipeline
 from .rules import load_rules, select_rules
 from .sources import load_sources
-from .terms import anchor_fragments, compile_terms
+from .terms import Prefilter, anchor_fragments, compile_terms
 
 Span = tuple[int, int]
 SILENT = frozenset({Status.negated, Status.reported, Status.question, Status.conditional, Status.reference})
@@ -230,8 +230,8 @@ class Linter:
                 raise SourceError(f"rule {rule.code}: unknown source id '{unknown[0]}'")
         self.rules = select_rules(all_rules, select, ignore)
         self._compiled = [CompiledRule(r) for r in self.rules]
-        fragments = sorted(set().union(*(c.anchors for c in self._compiled)), key=lambda f: (-len(f), f))
-        self._anchor = re.compile("|".join(fragments), re.IGNORECASE) if fragments else None
+        fragments = set().union(*(c.anchors for c in self._compiled))
+        self._anchor = Prefilter(fragments) if fragments else None
         self._matchers: dict[str, tuple[frozenset[str] | None, object]] | None = None
         self._has_patterns = any(c.rule.match.patterns for c in self._compiled)
 
@@ -267,7 +267,7 @@ class Linter:
         title = section = False
         recent = 0
         for seg, seg_text in segments(text):
-            anchored = self._anchor.search(seg_text) is not None
+            anchored = self._anchor.search(seg_text)
             if seg.heading:
                 if seg.level == 1 and not out:
                     title = anchored
@@ -337,7 +337,7 @@ class Linter:
         for i, sent in enumerate(sents):
             ss = sent.start_char
             sentence = sent.text
-            anchored = self._anchor is not None and self._anchor.search(sentence) is not None
+            anchored = self._anchor is not None and self._anchor.search(sentence)
             if anchored:
                 last_anchor = i
             elif not topic and i - last_anchor <= TOPIC_SENTENCES:
