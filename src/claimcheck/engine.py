@@ -104,7 +104,7 @@ class CompiledRule:
             pronoun = not subs and anaphora
             if pronoun:
                 subs = ANAPHORS.find(clause)
-            if not subs and bare:
+            if not subs and (bare or (anaphora and _ALSO.match(clause))):
                 subs = _bare_subject(clause, keep(predicate.find(clause)))
             objs = keep(obj.find(clause)) if subs else []
             preds = keep(predicate.find(clause)) if objs else []
@@ -146,7 +146,6 @@ _INSTRUMENT = re.compile(
 ANAPHORS = compile_terms(
     [
         "it",
-        "they",
         "this hormone",
         "the hormone",
         "this chemical",
@@ -175,6 +174,10 @@ ANAPHORS = compile_terms(
     inflect=False,
 )
 _LEAD = re.compile(r"^[\s\-*+•▪◦>#]*(?:\d{1,3}[.)]\s*)?(?:\*\*)?(?:(?:also|and|plus|it|that)\s+)?", re.IGNORECASE)
+
+
+# "also works for autism btw": a sentence that continues the topic without naming it.
+_ALSO = re.compile(r"^\W*(?:also|plus)\b", re.IGNORECASE)
 
 
 def _bare_subject(clause: str, predicates: list[Span]) -> list[Span]:
