@@ -106,7 +106,7 @@ def test_cli_exit_2_on_usage_errors(docs: Path) -> None:
         ("missing.md", None, "missing.md: no such file or directory"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary.txt: binary file, not text"),
         ("latin1.txt", "Oxytocin caf\xe9 na\xefve.".encode("latin-1"), "latin1.txt: cannot decode as UTF-8"),
-        ("empty", "dir", "empty: directory holds no .txt or .md files"),
+        ("empty", "dir", "empty: directory holds no .txt, .md or .markdown files"),
     ],
 )
 def test_cli_bad_input_is_one_line_and_others_still_checked(
@@ -203,3 +203,37 @@ def test_cli_invalid_token_pattern_exits_2_without_traceback(monkeypatch: pytest
     assert result.exit_code == 2
     assert result.stderr.startswith("claimcheck: error: rule OXT101: field 'match.patterns':")
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_cli_selection_that_leaves_no_rule_is_an_error(docs: Path) -> None:
+    for args in (["--ignore", "ALL"], ["--select", "OXT2", "--ignore", "OXT2"]):
+        result = run("check", *args, str(docs / "bad.md"))
+        assert result.exit_code == 2
+        assert result.stderr == "claimcheck: error: the selection leaves no rule to run (check --select and --ignore)\n"
+
+
+def test_cli_same_file_named_twice_is_checked_once(docs: Path) -> None:
+    result = run("check", str(docs / "bad.md"), str(docs / "bad.md"), str(docs))
+    assert result.stdout.count("OXT101 [warning]") == 1
+    assert result.stdout.endswith("in 2 files.\n")
+
+
+def test_cli_unreadable_path_is_one_line(docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Denied(type(Path())):  # type: ignore[misc]
+        def is_dir(self) -> bool:
+            raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("claimcheck.inputs.Path", Denied)
+    result = run("check", str(docs / "secret" / "a.md"), str(docs / "bad.md"))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 2
+    assert result.stderr.splitlines()[0].endswith("secret/a.md: cannot read: Permission denied")
+
+
+def test_cli_paragraph_longer_than_spacy_default_limit(tmp_path: Path) -> None:
+    big = tmp_path / "transcript.txt"
+    big.write_text("Sleep well today and drink water.\n" * 32000 + "Oxytocin is the love hormone.\n", encoding="utf-8")
+    result = run("check", "--format", "json", str(big))
+    assert result.exit_code == 1, result.stderr
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert (finding["line"], finding["text"]) == (32001, "love hormone")

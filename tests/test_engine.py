@@ -101,3 +101,10 @@ def test_terms_prefilter_finds_any_piece_case_insensitively() -> None:
     assert prefilter.search("x a.b y") and not prefilter.search("x axb y")  # literal, not a regex
     assert not prefilter.search("Sleep and daylight help mood.")
     assert not Prefilter([]).search("anything")
+
+
+def test_engine_topic_reaches_only_the_next_sentences(linter: Linter) -> None:
+    near = "Oxytocin is studied. It always makes people kind and generous."
+    far = "Oxytocin is studied. " + "Filler about gardening here. " * 8 + "It always makes people kind and generous."
+    assert any(f.code.startswith("OXT3") for f in linter.check(near))
+    assert linter.check(far) == []

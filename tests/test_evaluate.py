@@ -62,3 +62,11 @@ def test_evaluate_bad_gold_names_file_and_line(tmp_path: Path) -> None:
     gold.write_text("genre: poem\n", encoding="utf-8")
     with pytest.raises(EvalError, match=r"a.gold.yaml:1: field 'genre'"):
         load_corpus(tmp_path / "c")
+
+
+def test_evaluate_gold_code_must_be_a_rule(tmp_path: Path, linter: Linter) -> None:
+    shutil.copytree(FIXTURE, tmp_path / "c")
+    gold = tmp_path / "c" / "b.gold.yaml"
+    gold.write_text(gold.read_text(encoding="utf-8").replace("OXT703", "OXT999"), encoding="utf-8")
+    with pytest.raises(EvalError, match=r"b.txt: gold code OXT999 is not a rule of this linter"):
+        evaluate(linter, load_corpus(tmp_path / "c"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .context import claim_strength
 from .engine import Linter, check
-from .errors import ClaimcheckError, InputError, RuleError, SourceError
+from .errors import ClaimcheckError, EvalError, InputError, RuleError, SourceError
 from .models import Evidence, Finding, FindingSource, Level, Rule, Source, Status, Strength
 from .rules import load_rules, select_rules
 from .sources import load_sources
@@ -18,6 +18,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ClaimcheckError",
+    "EvalError",
     "Evidence",
     "Finding",
     "FindingSource",

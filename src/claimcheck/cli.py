@@ -83,11 +83,14 @@ def check(
     findings: list[Finding] = []
     errors: list[str] = []
     files = 0
+    if STDIN in paths and sys.stdin is None:
+        _fail("<stdin>: standard input is closed")
+        sys.exit(EXIT_ERROR)
     stdin = sys.stdin.buffer.read() if STDIN in paths else None
     targets = list(expand(paths))
     workers = jobs or default_jobs()
     try:
-        for result in check_targets(linter, targets, jobs=workers, select=selected, ignore=ignored, stdin=stdin):
+        for result in check_targets(linter, targets, jobs=workers, stdin=stdin):
             if result.error is not None:
                 errors.append(result.error)
                 _fail(result.error)

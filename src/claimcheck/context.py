@@ -203,8 +203,8 @@ DISTANCING_INSIDE = _rx(
 # The label is named as a label: "the trust-hormone story", "the 'cuddle chemical' picture".
 DISTANCED_AFTER = _rx(
     r"^[\"”’'\s\-]*(?:story|stories|narrative|label|labels|myth|idea|tag|nickname|trope|clich[eé]|metaphor|meme|"
-    r"hype|headlines?|framing|moniker|slogan|shorthand|picture|image|notion|theory|tagline|buzzword|cliche|"
-    r"catchphrase|branding|marketing|meme)\b"
+    r"hype|headlines?|framing|moniker|slogan|shorthand|picture|image|notion|theory|tagline|buzzword|"
+    r"catchphrase|branding|marketing)\b"
 )
 
 CORRECTION = _rx(
@@ -299,10 +299,8 @@ STRONG_CORRECTION = _rx(
 )
 # A question that is really advice.
 RHETORICAL = _rx(
-    r"^\W*(?:why\s+not|why\s+wait|what\s+are\s+you\s+waiting\s+for|ready\s+to|want\s+to|did\s+you\s+know|"
-    r"(?:have\s+you\s+)?ever\s+wonder(?:ed)?\s+why|who\s+knew|guess\s+what|isn{_Q}?t\s+it\s+(?:amazing|incredible))\b".replace(
-        "{_Q}", _Q
-    )
+    rf"^\W*(?:why\s+not|why\s+wait|what\s+are\s+you\s+waiting\s+for|ready\s+to|want\s+to|did\s+you\s+know|"
+    rf"(?:have\s+you\s+)?ever\s+wonder(?:ed)?\s+why|who\s+knew|guess\s+what|isn{_Q}?t\s+it\s+(?:amazing|incredible))\b"
 )
 
 # A line that looks like an entry in a reference list.
@@ -394,7 +392,8 @@ def strength_of(clause: str, hit_end: int | None = None) -> Strength:
         return Strength.direct
     if ASSOCIATION.search(text):
         return Strength.correlational
-    head, tail = text[:hit_end], text[hit_end:] if hit_end is not None else ""
+    head = text[:hit_end]
+    tail = "" if hit_end is None else text[hit_end:]
     if HEDGE.search(head) or HEDGE_MODAL.search(head) or HEDGE_AFTER.search(tail):
         return Strength.conditional
     return Strength.direct

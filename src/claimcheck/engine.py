@@ -98,7 +98,7 @@ class CompiledRule:
             excluded = self.excluded.find(clause) if self.excluded is not None else []
 
             def keep(spans: list[Span], excluded: list[Span] = excluded) -> list[Span]:
-                return [s for s in spans if not any(_overlap(s, x) for x in excluded)]
+                return [s for s in spans if not any(overlap(s, x) for x in excluded)]
 
             subs = keep(subject.find(clause))
             pronoun = not subs and anaphora
@@ -111,10 +111,10 @@ class CompiledRule:
             best: tuple[Span, ...] | None = None
             for s in subs:
                 for p in preds:
-                    if _overlap(s, p) and s != p:
+                    if overlap(s, p) and s != p:
                         continue
                     for o in objs:
-                        if (_overlap(o, s) and s != p) or _overlap(o, p):
+                        if (overlap(o, s) and s != p) or overlap(o, p):
                             continue
                         if o[0] < p[0] < s[0] and not _INSTRUMENT.search(clause[: s[0]]):
                             continue  # object, predicate, subject: only "treated with oxytocin"
@@ -193,7 +193,8 @@ def _extent(parts: tuple[Span, ...]) -> int:
     return max(b for _, b in parts) - min(a for a, _ in parts)
 
 
-def _overlap(a: Span, b: Span) -> bool:
+def overlap(a: Span, b: Span) -> bool:
+    """Whether two (start, end) spans share at least one character."""
     return a[0] < b[1] and b[0] < a[1]
 
 
@@ -343,14 +344,13 @@ class Linter:
             anchored = self._anchor is not None and self._anchor.search(sentence)
             if anchored:
                 last_anchor = i
-            elif not topic and i - last_anchor <= TOPIC_SENTENCES:
-                topic = True  # named in the last sentences of this paragraph
-            if not anchored and not topic:
+            near = topic or i - last_anchor <= TOPIC_SENTENCES  # named in the last sentences here
+            if not anchored and not near:
                 continue
             following = sents[i + 1].text if i + 1 < len(sents) else ""
             patterns = self._pattern_spans(sent)
             for c in self._compiled:
-                for hit in c.hits(sentence, patterns.get(c.rule.code, []), topic or anchored, bare and i == 0):
+                for hit in c.hits(sentence, patterns.get(c.rule.code, []), near or anchored, bare and i == 0):
                     finding = self._finding(c, hit, sentence, following, seg, ss, seg_text, text, path, index, silenced)
                     if finding is not None:
                         out.append(finding)

@@ -14,7 +14,6 @@ A corpus folder holds documents (``.md``/``.txt``) each with a sidecar ``NAME.go
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,8 +21,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .engine import Linter, sentence_spans
-from .errors import EvalError
+from .document import LineIndex
+from .engine import Linter, overlap, sentence_spans
+from .errors import EvalError, InputError
 from .inputs import TEXT_SUFFIXES, decode
 from .models import Finding, Level
 from .yamlfile import YamlError, describe_validation_error, load
@@ -91,7 +91,12 @@ def _load_document(gold_path: Path) -> GoldDocument:
     if len(candidates) != 1:
         raise EvalError(f"{gold_path}: needs exactly one document named {stem}.md or {stem}.txt beside it")
     doc_path = candidates[0]
-    text = decode(doc_path.read_bytes(), str(doc_path))
+    try:
+        text = decode(doc_path.read_bytes(), str(doc_path))
+    except OSError as exc:
+        raise EvalError(f"{doc_path}: cannot read: {exc.strerror or exc}") from None
+    except InputError as exc:
+        raise EvalError(str(exc)) from None
     try:
         data, lines = load(gold_path)
         gold = _GoldFile.model_validate(data)
@@ -199,19 +204,15 @@ class Evaluation:
         return out
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def evaluate(linter: Linter, docs: Sequence[GoldDocument], family_of: dict[str, str] | None = None) -> Evaluation:
     """Score ``linter`` on ``docs``. ``family_of`` names families by code prefix (``OXT1`` -> label)."""
     family_of = family_of or {r.code[:4]: r.family for r in linter.rules}
     result = Evaluation(documents=len(docs))
+    codes = {r.code for r in linter.rules}
+    for doc in docs:
+        unknown = sorted({g.label for g in doc.findings} - codes)
+        if unknown:
+            raise EvalError(f"{doc.path}: gold code {unknown[0]} is not a rule of this linter")
 
     def bucket(table: dict[str, Counts], key: str) -> Counts:
         return table.setdefault(key, Counts())
@@ -225,11 +226,11 @@ def evaluate(linter: Linter, docs: Sequence[GoldDocument], family_of: dict[str, 
         result.gold_findings += len(doc.findings)
         result.hard_negatives += len(doc.negatives)
         result.hard_negatives_flagged += sum(
-            any(_overlaps((n.start, n.end), (f.start, f.end)) for f in findings) for n in doc.negatives
+            any(overlap((n.start, n.end), (f.start, f.end)) for f in findings) for n in doc.negatives
         )
 
         def sentence_of(span: Span, sentences: list[Span] = sentences, text: str = doc.text) -> str:
-            hits = [text[a:b] for a, b in sentences if _overlaps((a, b), span)]
+            hits = [text[a:b] for a, b in sentences if overlap((a, b), span)]
             return " ".join(" ".join(hits).split())
 
         matched: dict[int, Finding] = {}
@@ -238,10 +239,10 @@ def evaluate(linter: Linter, docs: Sequence[GoldDocument], family_of: dict[str, 
             candidates = [
                 i
                 for i, g in enumerate(doc.findings)
-                if g.family == f.code[:4] and _overlaps((g.start, g.end), (f.start, f.end))
+                if g.family == f.code[:4] and overlap((g.start, g.end), (f.start, f.end))
             ]
             free = [i for i in candidates if i not in matched]
-            elsewhere = any(_overlaps((g.start, g.end), (f.start, f.end)) for g in doc.findings)
+            elsewhere = any(overlap((g.start, g.end), (f.start, f.end)) for g in doc.findings)
             if free:
                 i = free[0]
                 matched[i] = f
@@ -268,12 +269,12 @@ def evaluate(linter: Linter, docs: Sequence[GoldDocument], family_of: dict[str, 
             result.span.fn += 1
             bucket(result.rules, g.label).fn += 1
             bucket(result.families, family_of.get(g.family, g.family)).fn += 1
-            line, col = _line_col(doc.text, g.start)
+            line, col = LineIndex(doc.text).position(g.start)
             why = next(
                 (
                     f"{f.code} {f.status.value}" if f.silenced else f"{f.code} {f.level.value}"
                     for f in quiet
-                    if f.code[:4] == g.family and _overlaps((g.start, g.end), (f.start, f.end))
+                    if f.code[:4] == g.family and overlap((g.start, g.end), (f.start, f.end))
                 ),
                 None,
             )
@@ -282,14 +283,9 @@ def evaluate(linter: Linter, docs: Sequence[GoldDocument], family_of: dict[str, 
             )
 
         for span in sentences:
-            gold = any(_overlaps(span, (g.start, g.end)) for g in doc.findings)
-            predicted = any(_overlaps(span, (f.start, f.end)) for f in findings)
+            gold = any(overlap(span, (g.start, g.end)) for g in doc.findings)
+            predicted = any(overlap(span, (f.start, f.end)) for f in findings)
             result.sentence.tp += gold and predicted
             result.sentence.fp += predicted and not gold
             result.sentence.fn += gold and not predicted
     return result
-
-
-def genre_counts(docs: Sequence[GoldDocument]) -> Counter[str]:
-    """How many documents of each genre the corpus holds."""
-    return Counter(d.genre for d in docs)

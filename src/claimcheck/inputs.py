@@ -8,6 +8,7 @@ problem (a missing file, a binary file, undecodable text, an empty directory) is
 from __future__ import annotations
 
 import codecs
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,16 +28,28 @@ class Target:
 
 
 def expand(paths: tuple[str, ...]) -> Iterator[Target]:
-    """Every file named by ``paths``, directories expanded, in a stable order."""
+    """Every file named by ``paths``, directories expanded, in a stable order, each once."""
+    seen: set[str] = set()
     for name in paths:
-        if name == STDIN:
-            yield Target(STDIN)
-            continue
-        path = Path(name)
+        for target in _expand_one(name):
+            if target.path not in seen:
+                seen.add(target.path)
+                yield target
+
+
+def _expand_one(name: str) -> Iterator[Target]:
+    if name == STDIN:
+        yield Target(STDIN)
+        return
+    path = Path(name)
+    try:
         if path.is_dir():
+            if not os.access(path, os.R_OK | os.X_OK):
+                yield Target(name, InputError(f"{name}: cannot read directory: permission denied"))
+                return
             files = sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES and p.is_file())
             if not files:
-                yield Target(name, InputError(f"{name}: directory holds no .txt or .md files"))
+                yield Target(name, InputError(f"{name}: directory holds no .txt, .md or .markdown files"))
             for file in files:
                 yield Target(str(file))
         elif path.is_file():
@@ -45,6 +58,8 @@ def expand(paths: tuple[str, ...]) -> Iterator[Target]:
             yield Target(name, InputError(f"{name}: not a regular file"))
         else:
             yield Target(name, InputError(f"{name}: no such file or directory"))
+    except OSError as exc:
+        yield Target(name, InputError(f"{name}: cannot read: {exc.strerror or exc}"))
 
 
 def decode(data: bytes, name: str) -> str:

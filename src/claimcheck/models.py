@@ -234,7 +234,7 @@ class Rule(_Strict):
     def _template(cls, message: str) -> str:
         try:
             message.format(match="x")
-        except (KeyError, IndexError, ValueError):
+        except (KeyError, IndexError, ValueError, AttributeError, TypeError):
             raise ValueError("the only placeholder allowed is {match}") from None
         return message
 

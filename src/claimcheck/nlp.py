@@ -26,4 +26,7 @@ def pipeline() -> Language:
     for abbreviation in ABBREVIATIONS:
         tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     nlp.add_pipe("sentencizer")
+    # The limit guards trained models' memory; a blank tokenizer and a sentencizer need little,
+    # and a transcript with no blank line is one segment of any length.
+    nlp.max_length = 10**9
     return nlp

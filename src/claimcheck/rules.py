@@ -71,7 +71,7 @@ def load_rules(folders: Sequence[Path] | None = None, sources: dict[str, Source]
 
 
 def _matches(code: str, selectors: Iterable[str]) -> bool:
-    return any(code.startswith(s.upper()) for s in selectors)
+    return any(s.upper() == "ALL" or code.startswith(s.upper()) for s in selectors)
 
 
 def select_rules(rules: Sequence[Rule], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
@@ -83,5 +83,8 @@ def select_rules(rules: Sequence[Rule], select: Sequence[str] = (), ignore: Sequ
     for selector in (*select, *ignore):
         if selector.upper() != "ALL" and not any(c.startswith(selector.upper()) for c in codes):
             raise RuleError(f"unknown rule code or prefix '{selector}'")
-    chosen = [r for r in rules if not select or "ALL" in {s.upper() for s in select} or _matches(r.code, select)]
-    return [r for r in chosen if not _matches(r.code, ignore)]
+    chosen = [r for r in rules if not select or _matches(r.code, select)]
+    chosen = [r for r in chosen if not _matches(r.code, ignore)]
+    if rules and not chosen:
+        raise RuleError("the selection leaves no rule to run (check --select and --ignore)")
+    return chosen

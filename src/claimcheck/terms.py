@@ -145,9 +145,12 @@ _last_tokens: tuple[str, list[Token]] = ("", [])
 def tokens(text: str) -> list[Token]:
     """Words of ``text`` as (start, end, lower-case word); the last result is reused."""
     global _last_tokens
-    if text is not _last_tokens[0] and text != _last_tokens[0]:
-        _last_tokens = (text, [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)])
-    return _last_tokens[1]
+    last = _last_tokens  # read once: another thread may replace it
+    if text is last[0] or text == last[0]:
+        return last[1]
+    found = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    _last_tokens = (text, found)
+    return found
 
 
 def anchor_fragments(terms: Iterable[str], fuzzy: int | None) -> set[str]:
@@ -234,8 +237,9 @@ class Terms:
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """Non-overlapping (start, end) spans of terms in ``text``, leftmost-longest, in order."""
-        if text is self._last[0] or text == self._last[0]:
-            return self._last[1]
+        last = self._last  # read once: another thread may replace it
+        if text is last[0] or text == last[0]:
+            return last[1]
         spans = self._find_exact(text)
         if self.fuzzy is not None:
             spans = _merge(spans, self._find_fuzzy(text))
