@@ -1,7 +1,8 @@
 """Compile rules and run them over text: prefilter, sentences, matching, context.
 
 The prefilter is one regular expression over the whole text made of every rule's
-anchor words; spaCy runs only on the segments where an anchor occurs.
+anchor words; spaCy runs only on the segments where an anchor occurs and on the few that
+follow one (where "it" or a bare list item may still be about the topic).
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ class CompiledRule:
                     if overlap(s, p) and s != p:
                         continue
                     for o in objs:
-                        if (overlap(o, s) and s != p) or overlap(o, p):
+                        if overlap(o, s) or overlap(o, p):
                             continue
                         if o[0] < p[0] < s[0] and not _INSTRUMENT.search(clause[: s[0]]):
                             continue  # object, predicate, subject: only "treated with oxytocin"
@@ -337,6 +338,9 @@ class Linter:
         seg_text = doc.text
         out: list[Finding] = []
         bare = seg.item or seg.heading
+        # A short segment (a list item, a line) that looks like a bibliography entry is one
+        # as a whole, even where the sentence splitter cut it after the authors.
+        reference = seg.reference or (len(seg_text) <= 400 and is_reference_entry(seg_text))
         last_anchor = -10
         for i, sent in enumerate(sents):
             ss = sent.start_char
@@ -350,8 +354,10 @@ class Linter:
             following = sents[i + 1].text if i + 1 < len(sents) else ""
             patterns = self._pattern_spans(sent)
             for c in self._compiled:
-                for hit in c.hits(sentence, patterns.get(c.rule.code, []), near or anchored, bare and i == 0):
-                    finding = self._finding(c, hit, sentence, following, seg, ss, seg_text, text, path, index, silenced)
+                for hit in c.hits(sentence, patterns.get(c.rule.code, []), near, bare and i == 0):
+                    finding = self._finding(
+                        c, hit, sentence, following, seg, reference, ss, seg_text, text, path, index, silenced
+                    )
                     if finding is not None:
                         out.append(finding)
         return out
@@ -363,6 +369,7 @@ class Linter:
         sentence: str,
         following: str,
         seg: Segment,
+        reference: bool,
         sent_start: int,
         seg_text: str,
         text: str,
@@ -375,9 +382,6 @@ class Linter:
             scope = sentence if rule.match.exception_scope == "sentence" else seg_text
             if c.exceptions.find(scope):
                 return None
-        # A short segment (a list item, a line) that looks like a bibliography entry is one
-        # as a whole, even where the sentence splitter cut it after the authors.
-        reference = seg.reference or (len(seg_text) <= 400 and is_reference_entry(seg_text))
         a = assess(
             sentence,
             hit.start,
