@@ -105,8 +105,8 @@ def test_cli_exit_2_on_usage_errors(docs: Path) -> None:
     [
         ("missing.md", None, "missing.md: no such file or directory"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary.txt: binary file, not text"),
-        ("latin1.txt", "Oxytocin caf\xe9 na\xefve.".encode("latin-1"), "latin1.txt: cannot decode as UTF-8"),
-        ("empty", "dir", "empty: directory holds no .txt, .md or .markdown files"),
+        ("control.txt", b"Oxytocin\x01\x02\x03\x04 \x05\x06", "control.txt: binary file, not text"),
+        ("empty", "dir", "empty: directory holds no file claimcheck reads (.docx .htm"),
     ],
 )
 def test_cli_bad_input_is_one_line_and_others_still_checked(
@@ -237,3 +237,67 @@ def test_cli_paragraph_longer_than_spacy_default_limit(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.stderr
     (finding,) = json.loads(result.stdout)["findings"]
     assert (finding["line"], finding["text"]) == (32001, "love hormone")
+
+
+# --- formats and suppressions on the command line ---------------------------------------
+
+SUPPRESSED = "Oxytocin, the love hormone, keeps couples together. claimcheck: ignore[OXT101] -- the client's words\n"
+
+
+def test_cli_suppressed_findings_are_hidden_counted_and_shown_on_request(tmp_path: Path) -> None:
+    (tmp_path / "note.txt").write_text(SUPPRESSED, encoding="utf-8")
+    hidden = run("check", str(tmp_path / "note.txt"))
+    assert hidden.exit_code == 0
+    assert "OXT101" not in hidden.stdout
+    assert hidden.stdout.endswith("No findings in 1 file. 1 finding suppressed.\n")
+    shown = run("check", "--show-suppressed", str(tmp_path / "note.txt"))
+    assert shown.exit_code == 0  # a suppressed finding never fails the run
+    assert "OXT101 [warning]" in shown.stdout and "(suppressed: the client's words)" in shown.stdout
+    data = json.loads(run("check", "--format", "json", "--show-suppressed", str(tmp_path / "note.txt")).stdout)
+    assert [(f["code"], f["suppressed"], f["suppression_reason"]) for f in data["findings"]] == [
+        ("OXT101", True, "the client's words")
+    ]
+    assert data["suppressed"] == 1 and data["notices"] == []
+
+
+def test_cli_suppression_problems_are_reported_and_fail(tmp_path: Path) -> None:
+    (tmp_path / "note.txt").write_text(
+        "Fine.  claimcheck: ignore[OXT999] -- typo\nOxytocin is the love hormone. claimcheck: ignore\n",
+        encoding="utf-8",
+    )
+    result = run("check", str(tmp_path / "note.txt"))
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'note.txt'}:1:8: suppression names unknown rule 'OXT999'" in result.stdout
+    assert "no reason" not in result.stdout
+    strict = run("check", "--require-reason", str(tmp_path / "note.txt"))
+    assert f"{tmp_path / 'note.txt'}:2:31: suppression gives no reason (add `-- reason`)" in strict.stdout
+    notices = json.loads(run("check", "--format", "json", str(tmp_path / "note.txt")).stdout)["notices"]
+    assert [(n["line"], n["column"]) for n in notices] == [(1, 8)]
+
+
+def test_cli_format_in_overrides_the_extension(tmp_path: Path) -> None:
+    (tmp_path / "post.txt").write_text("```\nOxytocin is the love hormone.\n```\n", encoding="utf-8")
+    assert run("check", str(tmp_path / "post.txt")).exit_code == 1  # plain text: the fence is prose
+    assert run("check", "--format-in", "markdown", str(tmp_path / "post.txt")).exit_code == 0
+
+
+def test_cli_malformed_markdown_is_one_line_and_others_still_checked(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("Intro.\n\n```\n" + OVERCLAIM, encoding="utf-8")
+    (tmp_path / "b.md").write_text(OVERCLAIM, encoding="utf-8")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"claimcheck: error: {tmp_path / 'a.md'}:3: code fence '```' opened here is never closed "
+        "(everything after it would be read as code)\n"
+    )
+    assert f"{tmp_path / 'b.md'}:1:15: OXT101" in result.stdout
+    assert result.stdout.endswith("in 1 file.\n")
+
+
+def test_cli_folders_skip_record_files_unless_named(tmp_path: Path) -> None:
+    (tmp_path / "data.csv").write_text("a,b\n1,2\n", encoding="utf-8")  # a data table, not notes
+    (tmp_path / "page.md").write_text(OVERCLAIM, encoding="utf-8")
+    folder = run("check", str(tmp_path))
+    assert folder.exit_code == 1 and folder.stdout.endswith("in 1 file.\n")
+    named = run("check", str(tmp_path / "data.csv"))
+    assert named.exit_code == 2 and "data.csv:1: no column 'text'" in named.stderr

@@ -1,7 +1,8 @@
 """The command line: ``claimcheck check``, ``rules``, ``rule CODE``, ``sources``.
 
 Thin by design: parse options, call the library, render. Exit codes: 0 no finding at
-warning or above, 1 findings at warning or above, 2 usage, input or rule errors.
+warning or above, 1 findings at warning or above (or a problem in a suppression
+comment), 2 usage, input or rule errors.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from . import __version__
 from .engine import Linter
 from .errors import ClaimcheckError
 from .evaluate import evaluate, load_corpus
+from .formats import FORMATS, ReadOptions
 from .inputs import STDIN, expand
-from .models import Finding, Level, Rule, Source
+from .models import Finding, Level, Notice, Rule, Source
 from .report import RENDERERS, Report
 from .report.evaluation import render_eval_json, render_eval_text
 from .rules import load_rules
-from .runner import check_targets, default_jobs
+from .runner import Options, check_targets, default_jobs
 from .sources import load_sources
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -62,6 +64,20 @@ def main() -> None:
     help="Hide findings below this level.",
 )
 @click.option(
+    "--format-in",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Read every file in this format instead of choosing by extension.",
+)
+@click.option(
+    "--text-field", default="text", show_default=True, help="Records (.jsonl, .csv): the field with the text."
+)
+@click.option(
+    "--id-field", default="id", show_default=True, help="Records (.jsonl, .csv): the field naming the record."
+)
+@click.option("--show-suppressed", is_flag=True, help="Also list findings that suppression comments hide.")
+@click.option("--require-reason", is_flag=True, help="Report suppression comments that give no `-- reason`.")
+@click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=0),
@@ -69,9 +85,23 @@ def main() -> None:
     help="Worker processes for many files; 0 (default) uses one per core, 1 checks in this process.",
 )
 def check(
-    paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], min_level: str, jobs: int
+    paths: tuple[str, ...],
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    min_level: str,
+    format_in: str | None,
+    text_field: str,
+    id_field: str,
+    show_suppressed: bool,
+    require_reason: bool,
+    jobs: int,
 ) -> None:
-    """Check files, directories (.txt and .md inside) or standard input (-)."""
+    """Check files, directories (every file of a format claimcheck reads) or standard input (-).
+
+    Formats by extension: .txt (plain text), .md, .html, .docx, .pdf, .jsonl and .csv
+    (records); standard input and other extensions are read as plain text.
+    """
     selected, ignored = _split(select), _split(ignore)
     try:
         rules, sources = _load()
@@ -81,29 +111,35 @@ def check(
         sys.exit(EXIT_ERROR)
     threshold = Level(min_level)
     findings: list[Finding] = []
+    notices: list[Notice] = []
     errors: list[str] = []
-    files = 0
+    files = suppressed = 0
     if STDIN in paths and sys.stdin is None:
         _fail("<stdin>: standard input is closed")
         sys.exit(EXIT_ERROR)
     stdin = sys.stdin.buffer.read() if STDIN in paths else None
     targets = list(expand(paths))
-    workers = jobs or default_jobs()
+    options = Options(format_in, ReadOptions(text_field, id_field), require_reason)
     try:
-        for result in check_targets(linter, targets, jobs=workers, stdin=stdin):
-            if result.error is not None:
-                errors.append(result.error)
-                _fail(result.error)
+        for result in check_targets(linter, targets, jobs=jobs or default_jobs(), stdin=stdin, options=options):
+            for error in result.errors:
+                errors.append(error)
+                _fail(error)
+            if result.failed:
                 continue
             files += 1
-            findings += [f for f in result.findings if f.level >= threshold]
+            shown = [f for f in result.findings if f.level >= threshold]
+            suppressed += sum(f.suppressed for f in shown)
+            findings += [f for f in shown if show_suppressed or not f.suppressed]
+            notices += result.notices
     except ClaimcheckError as exc:  # a rule that only fails when it first runs (a bad token pattern)
         _fail(str(exc))
         sys.exit(EXIT_ERROR)
-    click.echo(RENDERERS[fmt](Report(findings, errors, files)), nl=False)
+    click.echo(RENDERERS[fmt](Report(findings, errors, files, notices, suppressed)), nl=False)
     if errors:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if any(f.level >= Level.warning for f in findings) else EXIT_CLEAN)
+    failing = any(f.level >= Level.warning and not f.suppressed for f in findings)
+    sys.exit(EXIT_FINDINGS if failing or notices else EXIT_CLEAN)
 
 
 def _rules_or_exit() -> tuple[list[Rule], dict[str, Source]]:

@@ -16,8 +16,9 @@ from functools import lru_cache
 from typing import Any
 
 from .context import TERMINATOR, assess, corrected, is_reference_entry
-from .document import LineIndex, Segment, segments
+from .document import Document, Segment
 from .errors import RuleError, SourceError
+from .formats.text import parse_text
 from .models import Finding, FindingSource, Level, Rule, Source, Status, Strength
 from .nlp import pipeline
 from .rules import load_rules, select_rules
@@ -234,6 +235,7 @@ class Linter:
             if unknown:
                 raise SourceError(f"rule {rule.code}: unknown source id '{unknown[0]}'")
         self.rules = select_rules(all_rules, select, ignore)
+        self.codes = frozenset(r.code for r in all_rules)  # every known code, selected or not
         self._compiled = [CompiledRule(r) for r in self.rules]
         fragments = set().union(*(c.anchors for c in self._compiled))
         self._anchor = Prefilter(fragments) if fragments else None
@@ -241,21 +243,25 @@ class Linter:
         self._has_patterns = any(c.rule.match.patterns for c in self._compiled)
 
     def check(self, text: str, path: str = "<text>", *, silenced: bool = False) -> list[Finding]:
-        """Every finding in ``text``, in order of position. ``path`` is reported as given.
+        """Every finding in plain ``text``, in order of position. ``path`` is reported as given.
 
         With ``silenced``, hits that the context silenced (negated, hedged, quoted...) are
         returned too, marked ``silenced=True``: useful to see why something was not flagged.
         """
+        return self.check_document(parse_text(text), path, silenced=silenced)
+
+    def check_document(self, document: Document, path: str = "<text>", *, silenced: bool = False) -> list[Finding]:
+        """Every finding in a parsed ``document`` (see :mod:`claimcheck.formats`), in order."""
+        text = document.text
         if self._anchor is None or not self._anchor.search(text):
             return []
-        todo = self._segments_to_check(text)
+        todo = self._segments_to_check(document)
         if not todo:
             return []
-        index = LineIndex(text)
         findings: list[Finding] = []
         nlp = pipeline()
         for (seg, _, topic), doc in zip(todo, nlp.pipe(t for _, t, _ in todo), strict=True):
-            findings += self._check_segment(seg, doc, topic, text, path, index, silenced)
+            findings += self._check_segment(seg, doc, topic, document, path, silenced)
         seen: Counter[str] = Counter()
         out = []
         for f in sorted(findings, key=lambda f: (f.start, f.code)):
@@ -264,14 +270,15 @@ class Linter:
             out.append(f.model_copy(update={"fingerprint": digest}))
         return out
 
-    def _segments_to_check(self, text: str) -> list[tuple[Segment, str, bool]]:
+    def _segments_to_check(self, document: Document) -> list[tuple[Segment, str, bool]]:
         """Segments that hold an anchor, and those that follow one closely (with whether the
         topic is active there: named in the title, the section heading or a recent segment)."""
         assert self._anchor is not None
         out: list[tuple[Segment, str, bool]] = []
         title = section = False
         recent = 0
-        for seg, seg_text in segments(text):
+        for seg in document.segments:
+            seg_text = document.text[seg.start : seg.end]
             anchored = self._anchor.search(seg_text)
             if seg.heading:
                 if seg.level == 1 and not out:
@@ -329,7 +336,7 @@ class Linter:
         return matchers
 
     def _check_segment(
-        self, seg: Segment, doc: object, topic: bool, text: str, path: str, index: LineIndex, silenced: bool
+        self, seg: Segment, doc: object, topic: bool, document: Document, path: str, silenced: bool
     ) -> list[Finding]:
         from spacy.tokens import Doc
 
@@ -356,7 +363,7 @@ class Linter:
             for c in self._compiled:
                 for hit in c.hits(sentence, patterns.get(c.rule.code, []), near, bare and i == 0):
                     finding = self._finding(
-                        c, hit, sentence, following, seg, reference, ss, seg_text, text, path, index, silenced
+                        c, hit, sentence, following, seg, reference, ss, seg_text, document, path, silenced
                     )
                     if finding is not None:
                         out.append(finding)
@@ -372,9 +379,8 @@ class Linter:
         reference: bool,
         sent_start: int,
         seg_text: str,
-        text: str,
+        document: Document,
         path: str,
-        index: LineIndex,
         silenced: bool = False,
     ) -> Finding | None:
         rule = c.rule
@@ -399,11 +405,11 @@ class Linter:
             level = Level.suggestion
         if silent and not silenced:
             return None
-        start = seg.start + sent_start + hit.start
-        end = seg.start + sent_start + hit.end
-        matched = text[start:end]
-        line, column = index.position(start)
-        end_line, end_column = index.position(end)
+        view_start = seg.start + sent_start + hit.start
+        view_end = seg.start + sent_start + hit.end
+        matched = document.text[view_start:view_end]
+        start, end = document.source_span(view_start, view_end)
+        at, until = document.locate(start), document.locate(end)
         return Finding(
             code=rule.code,
             name=rule.name,
@@ -411,19 +417,22 @@ class Linter:
             level=level,
             message=rule.message.format(match=" ".join(matched.split())),
             path=path,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
+            line=at.line,
+            column=at.column,
+            end_line=until.line,
+            end_column=until.column,
             start=start,
             end=end,
-            text=matched,
+            text=document.source[start:end],
             status=a.status,
             strength=a.strength,
             suggestion=rule.suggest[0] if rule.suggest else None,
             evidence=rule.evidence,
             sources=[self._source(ref.id, ref.says) for ref in rule.sources],
             fingerprint=f"{rule.code}:{_normalise(sentence)}:{_normalise(matched)}",
+            record_id=document.record_id,
+            page=at.page,
+            section=list(document.section_at(view_start)),
             silenced=silent,
         )
 
@@ -457,12 +466,12 @@ def pattern_keys(patterns: Sequence[Sequence[dict[str, Any]]]) -> frozenset[str]
     return frozenset(keys)
 
 
-def sentence_spans(text: str) -> list[Span]:
-    """Every sentence of ``text`` as (start, end) offsets, split the way the linter splits it."""
-    parts = list(segments(text))
+def sentence_spans(document: Document) -> list[Span]:
+    """Every sentence of ``document`` as (start, end) source offsets, split the way the linter splits it."""
+    segs = document.segments
     spans: list[Span] = []
-    for (seg, _), doc in zip(parts, pipeline().pipe(t for _, t in parts), strict=True):
-        spans += [(seg.start + s.start_char, seg.start + s.end_char) for s in doc.sents]
+    for seg, doc in zip(segs, pipeline().pipe(document.text[s.start : s.end] for s in segs), strict=True):
+        spans += [document.source_span(seg.start + s.start_char, seg.start + s.end_char) for s in doc.sents]
     return spans
 
 

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .document import LineIndex
 from .engine import Linter, overlap, sentence_spans
 from .errors import EvalError, InputError
+from .formats import format_for, parse
 from .inputs import TEXT_SUFFIXES, decode
 from .models import Finding, Level
 from .yamlfile import YamlError, describe_validation_error, load
@@ -218,10 +219,11 @@ def evaluate(linter: Linter, docs: Sequence[GoldDocument], family_of: dict[str, 
         return table.setdefault(key, Counts())
 
     for doc in docs:
-        everything = linter.check(doc.text, doc.path, silenced=True)
+        document = parse(doc.text, format_for(doc.path), doc.path)
+        everything = linter.check_document(document, doc.path, silenced=True)
         findings = [f for f in everything if f.level >= Level.warning and not f.silenced]
         quiet = [f for f in everything if f not in findings]
-        sentences = sentence_spans(doc.text)
+        sentences = sentence_spans(document)
         result.sentences += len(sentences)
         result.gold_findings += len(doc.findings)
         result.hard_negatives += len(doc.negatives)

@@ -1,21 +1,26 @@
 """Turn the paths a user names into texts to check.
 
-Directories are searched for ``.txt`` and ``.md`` files; ``-`` is standard input. Each
-problem (a missing file, a binary file, undecodable text, an empty directory) is an
-:class:`InputError` naming the path, so the caller can report it and go on.
+Directories are searched for documents of every format claimcheck reads (see
+:mod:`claimcheck.formats`) except record files (``.csv``, ``.jsonl``), which are as often
+data as notes and are checked only when named; ``-`` is standard input. Each problem (a missing file, a
+binary file, undecodable text, an empty directory) is an :class:`InputError` naming the
+path, so the caller can report it and go on.
 """
 
 from __future__ import annotations
 
 import codecs
+import io
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError
+from .formats import SUFFIXES
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")  # what an evaluation corpus holds
 STDIN = "-"
 
 
@@ -47,9 +52,9 @@ def _expand_one(name: str) -> Iterator[Target]:
             if not os.access(path, os.R_OK | os.X_OK):
                 yield Target(name, InputError(f"{name}: cannot read directory: permission denied"))
                 return
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES and p.is_file())
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file())
             if not files:
-                yield Target(name, InputError(f"{name}: directory holds no .txt, .md or .markdown files"))
+                yield Target(name, InputError(f"{name}: directory holds no file claimcheck reads ({_KINDS})"))
             for file in files:
                 yield Target(str(file))
         elif path.is_file():
@@ -62,8 +67,15 @@ def _expand_one(name: str) -> Iterator[Target]:
         yield Target(name, InputError(f"{name}: cannot read: {exc.strerror or exc}"))
 
 
+FOLDER_SUFFIXES = frozenset(s for s, fmt in SUFFIXES.items() if fmt not in ("jsonl", "csv"))
+_KINDS = " ".join(sorted(FOLDER_SUFFIXES))
+# Control characters that never occur in text (tab, newlines, form feed and escape do).
+_CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))
+
+
 def decode(data: bytes, name: str) -> str:
-    """Decode file bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or failing
+    those, the legacy encoding that charset-normalizer finds (cp1252, latin-1, ...).
 
     Line endings are kept as they are, so offsets point into the file's own text.
     """
@@ -72,22 +84,35 @@ def decode(data: bytes, name: str) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(f"{name}: cannot decode as UTF-16 (byte {exc.start})") from None
-    if b"\x00" in data[:8192]:
+    head = data[:8192]
+    if b"\x00" in head or (head and sum(head.count(bytes([c])) for c in _CONTROL) > len(head) // 100):
         raise InputError(f"{name}: binary file, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: cannot decode as UTF-8 (invalid byte at offset {exc.start})") from None
+        utf8_error = exc.start
+    from charset_normalizer import from_bytes
+
+    if sum(b < 128 for b in data) >= 0.9 * len(data):
+        # Mostly ASCII with a few other bytes: English text from Windows (curly quotes,
+        # dashes, accents), where guessing from so few bytes is unreliable.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    best = from_bytes(data).best()
+    if best is None or best.encoding.replace("-", "_").startswith(("utf_16", "utf_32")):
+        raise InputError(f"{name}: cannot decode: not UTF-8 (invalid byte at offset {utf8_error}) and no encoding fits")
+    return str(best)
 
 
-def read(target: Target, stdin: bytes | None = None) -> str:
-    """The text of ``target``; ``stdin`` holds standard input's bytes when the path is ``-``."""
+def open_target(target: Target, stdin: bytes | None = None) -> BinaryIO:
+    """A binary stream over ``target``; ``stdin`` holds standard input's bytes when the path is ``-``."""
     if target.error is not None:
         raise target.error
     if target.path == STDIN:
-        return decode(stdin or b"", "<stdin>")
+        return io.BytesIO(stdin or b"")
     try:
-        data = Path(target.path).read_bytes()
+        return open(target.path, "rb")  # the caller closes it
     except OSError as exc:
         raise InputError(f"{target.path}: cannot read: {exc.strerror or exc}") from None
-    return decode(data, target.path)

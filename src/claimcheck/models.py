@@ -275,7 +275,12 @@ class Finding(_Strict):
     """One warning: where the text claims more than the evidence supports.
 
     Lines and columns are 1-based and counted in characters; ``end_column`` points just
-    past the last character. ``start`` and ``end`` are character offsets into the text.
+    past the last character. For text formats (plain text, Markdown, HTML) they point into
+    the file; for Word documents the line is the paragraph number; for PDF it is the line
+    on ``page``; for records (JSON Lines, CSV) it is the line inside the record's text,
+    and ``record_id`` names the record. ``start`` and ``end`` are character offsets into
+    that same text, and ``text`` is exactly what lies between them (markup included).
+    ``section`` is the path of headings above the finding, outermost first.
     """
 
     code: str
@@ -297,6 +302,23 @@ class Finding(_Strict):
     evidence: Evidence
     sources: list[FindingSource]
     fingerprint: str
+    record_id: str | None = None
+    page: int | None = None
+    section: list[str] = []
     # Only when silenced hits were asked for (Linter.check(..., silenced=True)): the context
     # judged this hit not to be the writer's claim; ``status`` says why.
     silenced: bool = False
+    # A suppression comment in the document covers this finding (shown with --show-suppressed).
+    suppressed: bool = False
+    suppression_reason: str | None = None
+
+
+class Notice(_Strict):
+    """A problem with the document's own claimcheck comments (an unknown rule code in a
+    suppression, a suppression without a reason where one is required)."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    record_id: str | None = None

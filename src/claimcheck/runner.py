@@ -11,12 +11,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .engine import Linter
 from .errors import ClaimcheckError, InputError
-from .inputs import STDIN, Target, read
-from .models import Finding, Rule, Source
+from .formats import ReadOptions, format_for, read
+from .inputs import STDIN, Target, open_target
+from .models import Finding, Notice, Rule, Source
+from .suppress import apply
 
 # Below this many files a pool costs more (one spaCy start per worker) than it saves.
 MIN_FILES_FOR_POOL = 16
@@ -25,40 +27,72 @@ FILES_PER_WORKER = 8
 
 
 @dataclass(frozen=True)
+class Options:
+    """How to read and check each file."""
+
+    format: str | None = None  # None: by extension
+    read: ReadOptions = field(default_factory=ReadOptions)
+    require_reason: bool = False
+
+
+@dataclass(frozen=True)
 class Result:
-    """What checking one file gave: its findings, or the error that stopped it."""
+    """What checking one file gave: its findings (suppressed ones marked), problems with
+    its suppression comments, and the errors met (a file that cannot be read at all, or
+    single records that cannot)."""
 
     path: str
     findings: list[Finding]
-    error: str | None = None
+    errors: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    documents: int = 0
+
+    @property
+    def failed(self) -> bool:
+        """Nothing of the file could be checked."""
+        return bool(self.errors) and self.documents == 0
 
 
-_WORKER: Linter | None = None
+_WORKER: tuple[Linter, Options] | None = None
 
 
-def _init_worker(rules: list[Rule], sources: dict[str, Source]) -> None:
+def _init_worker(rules: list[Rule], sources: dict[str, Source], codes: frozenset[str], options: Options) -> None:
     global _WORKER
-    _WORKER = Linter(rules, sources)
+    linter = Linter(rules, sources)
+    linter.codes = codes
+    _WORKER = linter, options
 
 
 def _check_in_worker(target: Target) -> Result:
     assert _WORKER is not None
-    return check_target(_WORKER, target, None)
+    return check_target(_WORKER[0], target, None, _WORKER[1])
 
 
-def check_target(linter: Linter, target: Target, stdin: bytes | None) -> Result:
+def check_target(linter: Linter, target: Target, stdin: bytes | None, options: Options = Options()) -> Result:
     """Read and check one target; an unreadable or failing file becomes a Result with an error."""
     shown = "<stdin>" if target.path == STDIN else target.path
+    findings: list[Finding] = []
+    errors: list[str] = []
+    notices: list[Notice] = []
+    documents = 0
     try:
-        text = read(target, stdin)
+        with open_target(target, stdin) as stream:
+            for document in read(stream, shown, format_for(target.path, options.format), options.read):
+                if isinstance(document, InputError):
+                    errors.append(str(document))
+                    continue
+                documents += 1
+                found = linter.check_document(document, shown)
+                found, problems = apply(found, document, shown, linter.codes, require_reason=options.require_reason)
+                findings += found
+                notices += problems
     except InputError as exc:
-        return Result(shown, [], str(exc))
-    try:
-        return Result(shown, linter.check(text, shown))
+        errors.append(str(exc))
     except ClaimcheckError:
         raise  # a rule or corpus problem concerns every file: the caller reports it
     except Exception as exc:  # one file must not stop the others
-        return Result(shown, [], f"{shown}: internal error: {type(exc).__name__}: {exc}")
+        errors.append(f"{shown}: internal error: {type(exc).__name__}: {exc}")
+    return Result(shown, findings, errors, notices, documents)
 
 
 def default_jobs() -> int:
@@ -70,7 +104,7 @@ def default_jobs() -> int:
 
 
 def check_targets(
-    linter: Linter, targets: Sequence[Target], *, jobs: int, stdin: bytes | None = None
+    linter: Linter, targets: Sequence[Target], *, jobs: int, stdin: bytes | None = None, options: Options = Options()
 ) -> Iterator[Result]:
     """Results for ``targets`` in order; with ``jobs > 1`` and enough files, in a process pool
     whose workers use ``linter``'s rules and sources."""
@@ -78,16 +112,16 @@ def check_targets(
     workers = min(jobs, len(files) // FILES_PER_WORKER)
     if workers <= 1 or len(files) < MIN_FILES_FOR_POOL:
         for target in targets:
-            yield check_target(linter, target, stdin)
+            yield check_target(linter, target, stdin, options)
         return
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(linter.rules, linter.sources)
+        max_workers=workers, initializer=_init_worker, initargs=(linter.rules, linter.sources, linter.codes, options)
     ) as pool:
         pooled = pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (workers * 8)))
         try:
             for target in targets:
                 if target.path == STDIN or target.error is not None:
-                    yield check_target(linter, target, stdin)
+                    yield check_target(linter, target, stdin, options)
                 else:
                     yield next(pooled)
         except BaseException:

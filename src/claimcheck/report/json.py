@@ -1,4 +1,4 @@
-"""JSON output: ``{"version": 1, "findings": [...], "errors": [...]}``."""
+"""JSON output: ``{"version": 1, "findings": [...], "errors": [...], "notices": [...]}``."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ def render_json(report: Report) -> str:
         "version": VERSION,
         "findings": [f.model_dump(mode="json") for f in report.findings],
         "errors": report.errors,
+        "notices": [n.model_dump(mode="json") for n in report.notices],
         "files": report.files,
+        "suppressed": report.suppressed,
     }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

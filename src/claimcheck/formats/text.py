@@ -1,0 +1,93 @@
+"""Plain text: clinical notes, exported handouts, anything without markup.
+
+Paragraphs are separated by blank lines. Inside a paragraph, list items (bullets or
+numbers), Markdown-style headings, ``>`` quotes and note section headers
+("ASSESSMENT:", "PLAN:") start a new segment, so a heading never runs into the sentence
+below it; lines wrapped inside a sentence stay one segment. A short line on its own
+with no closing punctuation is a heading. Trailing ``claimcheck: ignore[...]`` comments
+are suppressions and are not read as prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..document import Document, Segment, sections
+from ..suppress import line_directives
+
+_BLANK = re.compile(r"\n[ \t\r]*(?:\n|$)")
+_ITEM_START = re.compile(r"^[ \t]*(?:[-*+•▪◦]\s+|\d{1,3}[.)]\s+|#{1,6}\s|>\s?|[A-Z][A-Z /&\-]{2,30}:(?:\s|$))")
+_MD_HEADING = re.compile(r"^[ \t]*#{1,6}\s")
+_LIST_ITEM = re.compile(r"^(?:[-*+•▪◦]\s+|\d{1,3}[.)]\s+)")
+
+
+def parse_text(source: str, record_id: str | None = None) -> Document:
+    """A plain-text document. Its text is the source itself (suppression comments blanked
+    out), so offsets into it are offsets into the source."""
+    directives = line_directives(source)
+    text = source
+    if directives:
+        pieces, pos = [], 0
+        for d in directives:
+            pieces += [source[pos : d.start], " " * (d.end - d.start)]
+            pos = d.end
+        text = "".join(pieces) + source[pos:]
+    blocks = list(_blocks(text))
+    return Document(
+        text=text, segments=sections(text, blocks), source=source, record_id=record_id, directives=directives
+    )
+
+
+def _is_heading(line: str, single_line_paragraph: bool) -> bool:
+    if _MD_HEADING.match(line):
+        return True
+    stripped = line.strip()
+    return single_line_paragraph and 0 < len(stripped) <= 90 and stripped[-1] not in '.!?;,:"”)'
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for m in _BLANK.finditer(text):
+        if m.start() > pos:
+            yield pos, m.start()
+        pos = m.end()
+    if pos < len(text):
+        yield pos, len(text)
+
+
+def _blocks(text: str) -> Iterator[Segment]:
+    for p_start, p_end in _paragraphs(text):
+        lines = text[p_start:p_end].split("\n")
+        single = len(lines) == 1 or all(not ln.strip() for ln in lines[1:])
+        offset = seg_start = p_start
+        seg_heading = previous_quoted = False
+        for i, line in enumerate(lines):
+            quoted = line.lstrip().startswith(">")
+            starts_new = i > 0 and (_ITEM_START.match(line) is not None or seg_heading or quoted != previous_quoted)
+            previous_quoted = quoted
+            if starts_new:
+                yield from _block(text, seg_start, offset - 1, seg_heading)
+                seg_start = offset
+            if i == 0 or starts_new:
+                seg_heading = _is_heading(line, single)
+            offset += len(line) + 1
+        yield from _block(text, seg_start, p_end, seg_heading)
+
+
+def _block(text: str, start: int, end: int, heading: bool) -> Iterator[Segment]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        body = text[start:end]
+        level = (len(body) - len(body.lstrip("#")) or 2) if heading else 0
+        yield Segment(
+            start,
+            end,
+            heading=heading,
+            quote=body.startswith(">"),
+            item=_LIST_ITEM.match(body) is not None,
+            level=level,
+        )
