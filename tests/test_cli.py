@@ -301,3 +301,42 @@ def test_cli_folders_skip_record_files_unless_named(tmp_path: Path) -> None:
     assert folder.exit_code == 1 and folder.stdout.endswith("in 1 file.\n")
     named = run("check", str(tmp_path / "data.csv"))
     assert named.exit_code == 2 and "data.csv:1: no column 'text'" in named.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("post.md", "---\ntitle: x\n\n" + OVERCLAIM, "post.md:1: front matter opened here is never closed"),
+        ("page.html", "<html><body><p>" + OVERCLAIM + "<a href=\"x", "page.html:2: truncated HTML"),
+        ("handout.docx", b"PK\x03\x04 this is not a whole zip", "handout.docx: "),
+        ("notes.csv", "id,body\n1,x\n", "notes.csv:1: no column 'text' (columns: id, body); use --text-field"),
+    ],
+)
+def test_cli_bad_input_in_each_format_is_one_line_exit_2_and_others_still_checked(
+    tmp_path: Path, name: str, content: str | bytes, message: str
+) -> None:
+    bad = tmp_path / name
+    if isinstance(content, bytes):
+        bad.write_bytes(content)
+    else:
+        bad.write_text(content, encoding="utf-8")
+    (tmp_path / "good.md").write_text(OVERCLAIM, encoding="utf-8")
+    result = run("check", str(bad), str(tmp_path / "good.md"))
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"claimcheck: error: {tmp_path / message}")
+    assert "Traceback" not in result.output
+    assert f"{tmp_path / 'good.md'}:1:15: OXT101" in result.stdout
+
+
+def test_cli_bad_record_is_reported_and_the_other_records_still_checked(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text(
+        '{"id": "a", "text": "Oxytocin is the love hormone."}\n{"id": "b", "text": oops}\n'
+        '{"id": "c", "text": "Intranasal oxytocin is a proven treatment for autism."}\n',
+        encoding="utf-8",
+    )
+    result = run("check", str(notes))
+    assert result.exit_code == 2
+    assert result.stderr == f"claimcheck: error: {notes}:2: not valid JSON: Expecting value (column 21)\n"
+    assert f"{notes}[a]:1:17: OXT101" in result.stdout and f"{notes}[c]:1:1: OXT201" in result.stdout

@@ -117,7 +117,7 @@ def check(
     if STDIN in paths and sys.stdin is None:
         _fail("<stdin>: standard input is closed")
         sys.exit(EXIT_ERROR)
-    stdin = sys.stdin.buffer.read() if STDIN in paths else None
+    stdin = sys.stdin.buffer if STDIN in paths else None
     targets = list(expand(paths))
     options = Options(format_in, ReadOptions(text_field, id_field), require_reason)
     try:

@@ -13,6 +13,7 @@ import codecs
 import io
 import os
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -106,12 +107,13 @@ def decode(data: bytes, name: str) -> str:
     return str(best)
 
 
-def open_target(target: Target, stdin: bytes | None = None) -> BinaryIO:
-    """A binary stream over ``target``; ``stdin`` holds standard input's bytes when the path is ``-``."""
+def open_target(target: Target, stdin: BinaryIO | None = None) -> AbstractContextManager[BinaryIO]:
+    """A binary stream over ``target``, to use in a ``with`` block; ``stdin`` is standard
+    input's binary stream when the path is ``-`` (read as it comes, and left open)."""
     if target.error is not None:
         raise target.error
     if target.path == STDIN:
-        return io.BytesIO(stdin or b"")
+        return nullcontext(stdin if stdin is not None else io.BytesIO())
     try:
         return open(target.path, "rb")  # the caller closes it
     except OSError as exc:

@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from .engine import Linter
 from .errors import ClaimcheckError, InputError
@@ -68,7 +69,7 @@ def _check_in_worker(target: Target) -> Result:
     return check_target(_WORKER[0], target, None, _WORKER[1])
 
 
-def check_target(linter: Linter, target: Target, stdin: bytes | None, options: Options = Options()) -> Result:
+def check_target(linter: Linter, target: Target, stdin: BinaryIO | None, options: Options = Options()) -> Result:
     """Read and check one target; an unreadable or failing file becomes a Result with an error."""
     shown = "<stdin>" if target.path == STDIN else target.path
     findings: list[Finding] = []
@@ -104,7 +105,7 @@ def default_jobs() -> int:
 
 
 def check_targets(
-    linter: Linter, targets: Sequence[Target], *, jobs: int, stdin: bytes | None = None, options: Options = Options()
+    linter: Linter, targets: Sequence[Target], *, jobs: int, stdin: BinaryIO | None = None, options: Options = Options()
 ) -> Iterator[Result]:
     """Results for ``targets`` in order; with ``jobs > 1`` and enough files, in a process pool
     whose workers use ``linter``'s rules and sources."""
