@@ -97,7 +97,7 @@ def test_cli_exit_2_on_usage_errors(docs: Path) -> None:
     assert run("check", "--format", "xml", str(docs)).exit_code == 2
     result = run("check", "--select", "NOPE", str(docs))
     assert result.exit_code == 2
-    assert result.stderr == "claimcheck: error: unknown rule code or prefix 'NOPE'\n"
+    assert result.stderr == "claimcheck: error: command line: option --select: unknown rule code or prefix 'NOPE'\n"
 
 
 @pytest.mark.parametrize(
@@ -307,7 +307,7 @@ def test_cli_folders_skip_record_files_unless_named(tmp_path: Path) -> None:
     ("name", "content", "message"),
     [
         ("post.md", "---\ntitle: x\n\n" + OVERCLAIM, "post.md:1: front matter opened here is never closed"),
-        ("page.html", "<html><body><p>" + OVERCLAIM + "<a href=\"x", "page.html:2: truncated HTML"),
+        ("page.html", "<html><body><p>" + OVERCLAIM + '<a href="x', "page.html:2: truncated HTML"),
         ("handout.docx", b"PK\x03\x04 this is not a whole zip", "handout.docx: "),
         ("notes.csv", "id,body\n1,x\n", "notes.csv:1: no column 'text' (columns: id, body); use --text-field"),
     ],

@@ -10,21 +10,29 @@ from __future__ import annotations
 import sys
 import textwrap
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 import click
 
 from . import __version__
+from .baseline import compare, load_baseline
+from .baseline import write_baseline as write_baseline_file
+from .config import Config, describe, resolve_config
 from .engine import Linter
 from .errors import ClaimcheckError
 from .evaluate import evaluate, load_corpus
-from .formats import FORMATS, ReadOptions
-from .inputs import STDIN, expand
-from .models import Finding, Level, Notice, Rule, Source
+from .fixes import fix_file, unified_diff
+from .formats import FORMATS, TEXT_FORMATS, ReadOptions, format_for
+from .inputs import STDIN, encode, expand
+from .models import Level, Rule, Source
+from .output import write_atomically
+from .progress import progress
 from .report import RENDERERS, Report
 from .report.evaluation import render_eval_json, render_eval_text
-from .rules import load_rules
-from .runner import Options, check_targets, default_jobs
+from .report.text import summary
+from .rules import load_rule_set, load_rules
+from .runner import Options, Run, check_source, check_targets, default_jobs
 from .sources import load_sources
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -54,29 +62,24 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE.")
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes (comma-separated).")
+@click.option("--min-level", type=click.Choice(LEVELS), help="Hide findings below this level [default: suggestion].")
 @click.option(
-    "--min-level",
-    type=click.Choice(LEVELS),
-    default=Level.suggestion.value,
-    show_default=True,
-    help="Hide findings below this level.",
+    "--fail-on", type=click.Choice([*LEVELS, "never"]), help="Lowest level that fails the run [default: warning]."
 )
-@click.option(
-    "--format-in",
-    type=click.Choice(FORMATS),
-    default=None,
-    help="Read every file in this format instead of choosing by extension.",
-)
-@click.option(
-    "--text-field", default="text", show_default=True, help="Records (.jsonl, .csv): the field with the text."
-)
-@click.option(
-    "--id-field", default="id", show_default=True, help="Records (.jsonl, .csv): the field naming the record."
-)
+@click.option("--format-in", type=click.Choice(FORMATS), help="Read every file in this format instead of by extension.")
+@click.option("--text-field", help="Records (.jsonl, .csv): the field with the text [default: text].")
+@click.option("--id-field", help="Records (.jsonl, .csv): the field naming the record [default: id].")
 @click.option("--show-suppressed", is_flag=True, help="Also list findings that suppression comments hide.")
-@click.option("--require-reason", is_flag=True, help="Report suppression comments that give no `-- reason`.")
+@click.option("--require-reason", is_flag=True, default=None, help="Report suppression comments without a reason.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), help="Use this config file.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Report only findings not in FILE.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record findings in FILE.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files.")
+@click.option("--diff", is_flag=True, help="Show the safe fixes as a diff; change nothing.")
 @click.option(
     "--jobs",
     "-j",
@@ -87,59 +90,154 @@ def main() -> None:
 def check(
     paths: tuple[str, ...],
     fmt: str,
+    output: Path | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    min_level: str,
+    min_level: str | None,
+    fail_on: str | None,
     format_in: str | None,
-    text_field: str,
-    id_field: str,
+    text_field: str | None,
+    id_field: str | None,
     show_suppressed: bool,
-    require_reason: bool,
+    require_reason: bool | None,
+    config_file: Path | None,
+    isolated: bool,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    fix: bool,
+    diff: bool,
     jobs: int,
 ) -> None:
-    """Check files, directories (every file of a format claimcheck reads) or standard input (-).
+    """Check files, directories or standard input (-).
 
     Formats by extension: .txt (plain text), .md, .html, .docx, .pdf, .jsonl and .csv
-    (records); standard input and other extensions are read as plain text.
+    (records); standard input and other extensions are read as plain text. Folders are
+    searched for every format except records. Settings come from [tool.claimcheck] in
+    pyproject.toml or a .claimcheck.toml (see `claimcheck config`), overridden here.
     """
-    selected, ignored = _split(select), _split(ignore)
+    overrides = {
+        "select": _split(select),
+        "ignore": _split(ignore),
+        "min-level": min_level,
+        "fail-on": fail_on,
+        "format-in": format_in,
+        "text-field": text_field,
+        "id-field": id_field,
+        "require-reason": require_reason,
+    }
     try:
-        rules, sources = _load()
-        linter = Linter(rules, sources, select=selected, ignore=ignored)
+        config = _config(paths, config_file, isolated).with_overrides(overrides)
+        rules, sources = load_rule_set(config.extend_rules)
+        config.check_codes([r.code for r in rules])
+        linter = Linter(rules, sources, select=config.select, ignore=config.ignore)
+        known = load_baseline(baseline) if baseline is not None else None
     except ClaimcheckError as exc:
         _fail(str(exc))
         sys.exit(EXIT_ERROR)
-    threshold = Level(min_level)
-    findings: list[Finding] = []
-    notices: list[Notice] = []
-    errors: list[str] = []
-    files = suppressed = 0
     if STDIN in paths and sys.stdin is None:
         _fail("<stdin>: standard input is closed")
         sys.exit(EXIT_ERROR)
-    stdin = sys.stdin.buffer if STDIN in paths else None
-    targets = list(expand(paths))
-    options = Options(format_in, ReadOptions(text_field, id_field), require_reason)
+    targets = list(expand(paths, skip=config.is_excluded))
+    options = Options(config.format_in, ReadOptions(config.text_field, config.id_field), config.require_reason)
+    run = Run()
     try:
-        for result in check_targets(linter, targets, jobs=jobs or default_jobs(), stdin=stdin, options=options):
-            for error in result.errors:
-                errors.append(error)
-                _fail(error)
-            if result.failed:
-                continue
-            files += 1
-            shown = [f for f in result.findings if f.level >= threshold]
-            suppressed += sum(f.suppressed for f in shown)
-            findings += [f for f in shown if show_suppressed or not f.suppressed]
-            notices += result.notices
-    except ClaimcheckError as exc:  # a rule that only fails when it first runs (a bad token pattern)
+        results = check_targets(
+            linter, targets, jobs=jobs or default_jobs(), stdin=sys.stdin.buffer if STDIN in paths else None,
+            options=options,
+        )  # fmt: skip
+        with progress(results, len(targets)) as shown:
+            for result in shown:
+                run.add(result, config.ignored_codes(result.path))
+                for error in result.errors:
+                    _fail(error)
+        if fix or diff:
+            _fix(run, linter, options, write=fix)
+    except ClaimcheckError as exc:  # a rule that only fails when it first runs, or a file that cannot be written
         _fail(str(exc))
         sys.exit(EXIT_ERROR)
-    click.echo(RENDERERS[fmt](Report(findings, errors, files, notices, suppressed)), nl=False)
-    if errors:
+    findings = [f for f in run.findings if f.level >= config.min_level]
+    if write_baseline is not None:
+        try:
+            count = write_baseline_file(write_baseline, findings)
+        except ClaimcheckError as exc:
+            _fail(str(exc))
+            sys.exit(EXIT_ERROR)
+        click.echo(f"claimcheck: wrote {count} finding{'' if count == 1 else 's'} to {write_baseline}", err=True)
+    if known is not None and baseline is not None:
+        comparison = compare(findings, known, baseline, run.checked)
+        findings = comparison.new
+        if comparison.stale:
+            click.echo(
+                f"claimcheck: {len(comparison.stale)} baseline entr{'y' if len(comparison.stale) == 1 else 'ies'} in "
+                f"{baseline} no longer match (fixed or reworded); run --write-baseline to shrink it",
+                err=True,
+            )
+    suppressed = sum(f.suppressed for f in findings)
+    report = Report(
+        [f for f in findings if show_suppressed or not f.suppressed],
+        run.errors,
+        len(run.checked),
+        run.notices,
+        suppressed,
+        rules=linter.rules,
+        sources=linter.sources,
+        checked=run.checked,
+    )
+    rendered = RENDERERS[fmt](report)
+    if diff:
+        click.echo(run.diff, nl=False)
+    elif output is not None:
+        try:
+            write_atomically(output, rendered)
+        except ClaimcheckError as exc:
+            _fail(str(exc))
+            sys.exit(EXIT_ERROR)
+        click.echo(summary(report.findings, report.files, report.suppressed))
+    else:
+        click.echo(rendered, nl=False)
+    if run.fixed:
+        click.echo(f"claimcheck: fixed {run.fixed} finding{'' if run.fixed == 1 else 's'}", err=True)
+    if run.errors:
         sys.exit(EXIT_ERROR)
-    failing = any(f.level >= Level.warning and not f.suppressed for f in findings)
-    sys.exit(EXIT_FINDINGS if failing or notices else EXIT_CLEAN)
+    failing = any(config.fails(f.level) and not f.suppressed for f in findings)
+    failing = failing or (bool(run.notices) and config.fail_on is not None) or (diff and bool(run.diff))
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _config(paths: Sequence[str], config_file: Path | None, isolated: bool) -> Config:
+    """The configuration for a run: found by walking up from the first path checked."""
+    first = next((Path(p) for p in paths if p != STDIN), Path.cwd())
+    start = first if first.is_dir() else first.parent
+    return resolve_config(start, config_file, isolated)
+
+
+def _fix(run: Run, linter: Linter, options: Options, *, write: bool) -> None:
+    """Work out (and with ``write`` apply) the safe fixes of every text file of ``run``."""
+    for path, found in list(run.by_path.items()):
+        fmt = format_for(path, options.format)
+        if path == "<stdin>" or fmt not in TEXT_FORMATS or not any(f.fix for f in found):
+            continue
+        change = fix_file(path, fmt, partial(check_source, linter, fmt=fmt, path=path, options=options), found)
+        if change is None:
+            continue
+        run.diff += unified_diff(path, change.before, change.after)
+        if write:
+            write_atomically(Path(path), encode(change.after, change.codec))
+            run.replace(path, change.remaining, len(change.edits))
+
+
+@main.command("config")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), help="Use this config file.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+def show_config(path: Path | None, config_file: Path | None, isolated: bool) -> None:
+    """Print the effective configuration for PATH (default: here) and where each value comes from."""
+    try:
+        config = _config([str(path)] if path else [], config_file, isolated)
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+        sys.exit(EXIT_ERROR)
+    click.echo(describe(config), nl=False)
 
 
 def _rules_or_exit() -> tuple[list[Rule], dict[str, Source]]:

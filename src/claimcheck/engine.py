@@ -18,6 +18,7 @@ from typing import Any
 from .context import TERMINATOR, assess, corrected, is_reference_entry
 from .document import Document, Segment
 from .errors import RuleError, SourceError
+from .fixes import safe_replacement
 from .formats.text import parse_text
 from .models import Finding, FindingSource, Level, Rule, Source, Status, Strength
 from .nlp import pipeline
@@ -105,7 +106,14 @@ class CompiledRule:
             subs = keep(subject.find(clause))
             pronoun = not subs and anaphora
             if pronoun:
-                subs = ANAPHORS.find(clause)
+                # "Oxytocin, the hormone of X, ...": a noun-phrase anaphor after the bare anchor in
+                # the same clause renames that anchor, which is not this rule's subject.
+                anchors = self.requires.find(clause) if self.requires is not None else []
+                subs = [
+                    a
+                    for a in ANAPHORS.find(clause)
+                    if " " not in clause[a[0] : a[1]] or not any(e <= a[0] for _, e in anchors)
+                ]
             if not subs and (bare or (anaphora and _ALSO.match(clause))):
                 subs = _bare_subject(clause, keep(predicate.find(clause)))
             objs = keep(obj.find(clause)) if subs else []
@@ -434,6 +442,7 @@ class Linter:
             page=at.page,
             section=list(document.section_at(view_start)),
             silenced=silent,
+            fix=None if silent else safe_replacement(rule, matched, document.source, start, end),
         )
 
     def _source(self, source_id: str, says: str | None) -> FindingSource:

@@ -25,3 +25,11 @@ class InputError(ClaimcheckError):
 
 class EvalError(ClaimcheckError):
     """An evaluation corpus or one of its gold files is invalid."""
+
+
+class ConfigError(ClaimcheckError):
+    """A configuration file (``.claimcheck.toml`` or ``[tool.claimcheck]``) is invalid."""
+
+
+class BaselineError(ClaimcheckError):
+    """A baseline file cannot be read or is not a claimcheck baseline."""

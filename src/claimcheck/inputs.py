@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import io
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,17 +33,21 @@ class Target:
     error: InputError | None = None
 
 
-def expand(paths: tuple[str, ...]) -> Iterator[Target]:
-    """Every file named by ``paths``, directories expanded, in a stable order, each once."""
+def expand(paths: Sequence[str], skip: Callable[[Path], bool] | None = None) -> Iterator[Target]:
+    """Every file named by ``paths``, directories expanded, in a stable order, each once.
+
+    ``skip`` leaves out files found in directories (``exclude`` in the configuration);
+    files named directly are always checked.
+    """
     seen: set[str] = set()
     for name in paths:
-        for target in _expand_one(name):
+        for target in _expand_one(name, skip):
             if target.path not in seen:
                 seen.add(target.path)
                 yield target
 
 
-def _expand_one(name: str) -> Iterator[Target]:
+def _expand_one(name: str, skip: Callable[[Path], bool] | None) -> Iterator[Target]:
     if name == STDIN:
         yield Target(STDIN)
         return
@@ -53,8 +57,9 @@ def _expand_one(name: str) -> Iterator[Target]:
             if not os.access(path, os.R_OK | os.X_OK):
                 yield Target(name, InputError(f"{name}: cannot read directory: permission denied"))
                 return
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file())
-            if not files:
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file())
+            files = [p for p in found if skip is None or not skip(p)]
+            if not found:
                 yield Target(name, InputError(f"{name}: directory holds no file claimcheck reads ({_KINDS})"))
             for file in files:
                 yield Target(str(file))
@@ -80,16 +85,22 @@ def decode(data: bytes, name: str) -> str:
 
     Line endings are kept as they are, so offsets point into the file's own text.
     """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: cannot decode as UTF-16 (byte {exc.start})") from None
+    return decode_with_codec(data, name)[0]
+
+
+def decode_with_codec(data: bytes, name: str) -> tuple[str, str]:
+    """The decoded text and the codec that :func:`encode` needs to write it back the same way."""
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[2:].decode(codec), codec + "+bom"
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: cannot decode as UTF-16 (byte {exc.start + 2})") from None
     head = data[:8192]
     if b"\x00" in head or (head and sum(head.count(bytes([c])) for c in _CONTROL) > len(head) // 100):
         raise InputError(f"{name}: binary file, not text")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc.start
     from charset_normalizer import from_bytes
@@ -98,13 +109,22 @@ def decode(data: bytes, name: str) -> str:
         # Mostly ASCII with a few other bytes: English text from Windows (curly quotes,
         # dashes, accents), where guessing from so few bytes is unreliable.
         try:
-            return data.decode("cp1252")
+            return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
             pass
     best = from_bytes(data).best()
     if best is None or best.encoding.replace("-", "_").startswith(("utf_16", "utf_32")):
         raise InputError(f"{name}: cannot decode: not UTF-8 (invalid byte at offset {utf8_error}) and no encoding fits")
-    return str(best)
+    return str(best), best.encoding
+
+
+def encode(text: str, codec: str) -> bytes:
+    """``text`` encoded as :func:`decode_with_codec` found its file (BOM included)."""
+    if codec.endswith("+bom"):
+        codec = codec[: -len("+bom")]
+        bom = codecs.BOM_UTF16_LE if codec == "utf-16-le" else codecs.BOM_UTF16_BE
+        return bom + text.encode(codec)
+    return text.encode(codec)
 
 
 def open_target(target: Target, stdin: BinaryIO | None = None) -> AbstractContextManager[BinaryIO]:

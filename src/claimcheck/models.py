@@ -182,6 +182,30 @@ class Match(_Strict):
         return patterns
 
 
+class Fix(_Strict):
+    """Replacements for exact matched wordings: ``love hormone`` -> ``hormone involved in social
+    bonding``. Applied by ``--fix`` only when ``safe`` (the replacement reads right wherever the
+    wording can stand, and the rule no longer fires on the fixed text)."""
+
+    safe: bool = False
+    replace: Annotated[dict[Term, Term], Field(min_length=1)]
+
+    @field_validator("replace")
+    @classmethod
+    def _normalised_keys(cls, replace: dict[str, str]) -> dict[str, str]:
+        for key in replace:
+            if key != normalise_wording(key):
+                raise ValueError(
+                    f"key {key!r} must be written as {normalise_wording(key)!r} (lower case, single spaces)"
+                )
+        return replace
+
+
+def normalise_wording(text: str) -> str:
+    """A matched wording as fix keys are written: lower case, hyphens as spaces, single spaces."""
+    return " ".join(text.lower().replace("-", " ").split())
+
+
 class SourceRef(_Strict):
     """A rule's citation of one evidence source, with what it says of this claim."""
 
@@ -225,6 +249,7 @@ class Rule(_Strict):
     evidence: Evidence
     message: Annotated[str, StringConstraints(min_length=5)]
     suggest: list[str] = []
+    fix: Fix | None = None
     match: Match
     sources: Annotated[list[SourceRef], Field(min_length=1)]
     examples: Examples
@@ -311,6 +336,8 @@ class Finding(_Strict):
     # A suppression comment in the document covers this finding (shown with --show-suppressed).
     suppressed: bool = False
     suppression_reason: str | None = None
+    # The rule's safe replacement for ``text``, applied by ``--fix`` (None: no safe fix here).
+    fix: str | None = None
 
 
 class Notice(_Strict):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .errors import RuleError
+from .errors import RuleError, SourceError
 from .models import Rule, Source
 from .paths import rules_dir
 from .yamlfile import YamlError, describe_validation_error, load
@@ -68,6 +68,25 @@ def load_rules(folders: Sequence[Path] | None = None, sources: dict[str, Source]
                         raise RuleError(f"{path}: field 'sources': unknown source id '{ref.id}'")
             rules.append(rule)
     return sorted(rules, key=lambda r: r.code)
+
+
+def load_rule_set(extend: Sequence[Path] = ()) -> tuple[list[Rule], dict[str, Source]]:
+    """The bundled rules and evidence, plus extra rule packs (``extend-rules`` folders).
+
+    An extra pack may bring its own evidence in a ``sources.yaml`` beside its rule files;
+    its rules may cite those sources and the bundled ones. Ids must stay unique.
+    """
+    from .sources import load_sources
+
+    sources = dict(load_sources())
+    for folder in extend:
+        extra = folder / "sources.yaml"
+        if extra.is_file():
+            for source_id, source in load_sources(extra).items():
+                if source_id in sources:
+                    raise SourceError(f"{extra}: source id '{source_id}' is already used by the bundled sources")
+                sources[source_id] = source
+    return load_rules([rules_dir(), *extend], sources=sources), sources
 
 
 def _matches(code: str, selectors: Iterable[str]) -> bool:

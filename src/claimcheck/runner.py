@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from .engine import Linter
 from .errors import ClaimcheckError, InputError
-from .formats import ReadOptions, format_for, read
+from .formats import ReadOptions, format_for, parse, read
 from .inputs import STDIN, Target, open_target
 from .models import Finding, Notice, Rule, Source
 from .suppress import apply
@@ -128,3 +128,49 @@ def check_targets(
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+def check_source(linter: Linter, text: str, fmt: str, path: str, options: Options = Options()) -> list[Finding]:
+    """Findings in ``text`` read as ``fmt`` (a text format), suppressions applied."""
+    document = parse(text, fmt, path)
+    found, _ = apply(linter.check_document(document, path), document, path, linter.codes)
+    return found
+
+
+@dataclass
+class Run:
+    """Everything a run found, file by file, after ``per-file-ignores``."""
+
+    by_path: dict[str, list[Finding]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    ignored: dict[str, list[str]] = field(default_factory=dict)  # path -> codes turned off for it
+    fixed: int = 0
+    diff: str = ""
+
+    def add(self, result: Result, ignored: Sequence[str] = ()) -> None:
+        """Take in one file's result; findings of ``ignored`` codes or prefixes are dropped."""
+        self.errors += result.errors
+        if result.failed:
+            return
+        self.ignored[result.path] = list(ignored)
+        self.by_path[result.path] = self._kept(result.path, result.findings)
+        self.notices += result.notices
+
+    def replace(self, path: str, findings: list[Finding], fixed: int) -> None:
+        """After ``fixed`` fixes were written to ``path``, its findings are ``findings``."""
+        self.by_path[path] = self._kept(path, findings)
+        self.fixed += fixed
+
+    def _kept(self, path: str, findings: list[Finding]) -> list[Finding]:
+        ignored = self.ignored.get(path, [])
+        return [f for f in findings if not any(f.code.startswith(code) for code in ignored)]
+
+    @property
+    def checked(self) -> list[str]:
+        """The files checked (read without a file-wide error), in order."""
+        return list(self.by_path)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for found in self.by_path.values() for f in found]
