@@ -208,6 +208,11 @@ ERRORS = [
     ),
     (".claimcheck.toml", "colour = true\n", ".claimcheck.toml:1: unknown key 'colour'"),
     (
+        ".claimcheck.toml",
+        "\n[tool.claimcheck]\nselect = []\n",
+        ".claimcheck.toml:2: unknown key 'tool' (this file holds the keys at its top level, without [tool.claimcheck])",
+    ),
+    (
         "pyproject.toml",
         TABLE + "\n[tool.claimcheck.lint]\nselect = []\n",
         "pyproject.toml:3: [tool.claimcheck] unknown key 'lint'",

@@ -279,7 +279,9 @@ def test_pdf_finding_across_a_hyphenated_word(linter: Linter) -> None:
 
 def test_pdf_finding_across_a_page_break(linter: Linter) -> None:
     _, findings = _check(linter, PDF / "flow.pdf")
-    assert [(f.code, f.page, f.line, f.column, f.end_line) for f in findings] == [("OXT204", 1, 4, 78, 2)]
+    assert [(f.code, f.page, f.line, f.column, f.end_page, f.end_line) for f in findings] == [
+        ("OXT204", 1, 4, 78, 2, 2)
+    ]
     # the source between the two halves of the word (footer, header) is part of the span
     assert findings[0].text == "oxy-\nPage 1 of 3\nBonding and Birth, page 2\ntocin cures anxiety"
 

@@ -220,36 +220,42 @@ def test_csv_row_with_wrong_field_count_is_an_error_and_reading_goes_on(linter: 
     assert _rows(result) == [("r4", "OXT201", 1, 1, "Intranasal oxytocin is a proven treatment for autism", False)]
 
 
-def test_undecodable_bytes_stop_the_reading_at_that_line() -> None:
+def test_a_legacy_encoded_line_in_a_utf8_file_is_still_read() -> None:
     data = (
         b'{"id": "a", "text": "Oxytocin is released during labour."}\n'
-        b'{"id": "b", "text": "caf\xe9 au lait"}\n'
-        b'{"id": "c", "text": "never read"}\n'
+        b'{"id": "b", "text": "caf\xe9 au lait"}\n'  # one line saved as Windows-1252
+        b'{"id": "c", "text": "read too"}\n'
     )
     docs = _read(data, "jsonl")
-    assert isinstance(docs[0], Document) and docs[0].record_id == "a"
-    assert [str(e) for e in docs[1:]] == [
-        "f:2: cannot decode as UTF-8: invalid byte 0xE9 at column 25; the rest of the file is not read"
+    assert [(d.record_id, d.source) for d in docs if isinstance(d, Document)] == [
+        ("a", "Oxytocin is released during labour."),
+        ("b", "café au lait"),
+        ("c", "read too"),
     ]
-    csv_data = b"id,text\na,fine\nb,caf\xe9\nc,never read\n"
-    docs = _read(csv_data, "csv")
-    assert [d.record_id for d in docs if isinstance(d, Document)] == ["a"]
-    assert [str(e) for e in docs if isinstance(e, InputError)] == [
-        "f:3: cannot decode as UTF-8: invalid byte 0xE9 at column 6; the rest of the file is not read"
+    docs = _read(b"id,text\na,fine\nb,caf\xe9\nc,read too\n" + b"x" * 70000 + b"\n", "csv")
+    assert [(d.record_id, d.source) for d in docs if isinstance(d, Document)][:3] == [
+        ("a", "fine"),
+        ("b", "café"),
+        ("c", "read too"),
     ]
 
 
-def test_undecodable_bytes_far_into_the_file_keep_the_records_before() -> None:
-    # the bad byte lies in a later chunk of the decoder: every record before it is still read
-    good = b"".join(b'{"id": %d, "text": "note %d"}\n' % (i, i) for i in range(5000))
-    docs = _read(good + b'{"id": "bad", "text": "\xff"}\n' + good, "jsonl")
-    assert sum(isinstance(d, Document) for d in docs) == 5000
-    assert str(docs[-1]).startswith("f:5001: cannot decode as UTF-8: invalid byte 0xFF")
+def test_a_legacy_encoded_file_is_detected_and_read_whole() -> None:
+    csv_data = "id,text\n1,Café note: oxytocin is the love hormone.\n2,Oxytocin increases trust — or so they say.\n"
+    docs = _read(csv_data.encode("cp1252"), "csv")
+    assert [d.source for d in docs if isinstance(d, Document)] == [
+        "Café note: oxytocin is the love hormone.",
+        "Oxytocin increases trust — or so they say.",
+    ]
+    jsonl = '{"id": 1, "text": "Naïve café claims."}\n'.encode("cp1252")
+    assert [d.source for d in _read(jsonl, "jsonl") if isinstance(d, Document)] == ["Naïve café claims."]
 
 
-def test_decode_error_in_the_csv_header_fails_the_file() -> None:
-    with pytest.raises(InputError, match=r"^f:1: cannot decode as UTF-8"):
-        _read(b"id,t\xe9xt\n1,a\n", "csv")
+def test_undecodable_bytes_in_utf16_stop_the_reading() -> None:
+    good = '{"id": "a", "text": "fine"}\n'.encode("utf-16-le")
+    data = codecs.BOM_UTF16_LE + good + b"\x00\xd8" + '"}\n'.encode("utf-16-le")  # a lone surrogate
+    (error,) = [str(e) for e in _read(data, "jsonl") if isinstance(e, InputError)]
+    assert error.startswith("f:") and "cannot decode as UTF-16" in error and "the rest of the file is not read" in error
 
 
 @pytest.mark.parametrize(
@@ -371,7 +377,18 @@ def test_a_wrong_text_field_fails_the_file_once_not_per_line(linter: Linter, tmp
     path = tmp_path / "notes.jsonl"
     path.write_text("".join(f'{{"id": {i}, "body": "Oxytocin is the love hormone."}}\n' for i in range(50)))
     result = _check(linter, path)
-    assert result.errors == [f"{path}:1: no field 'text' (fields: id, body); use --text-field to name the text"]
+    assert result.errors == [
+        f"{path}:1: no field 'text' (fields: id, body); use --text-field to name the text",
+        f"{path}: 49 more records without field 'text'",
+    ]
     assert result.failed
     fixed = _check(linter, path, Options(read=ReadOptions(text_field="body")))
     assert (fixed.errors, len(fixed.findings)) == ([], 50)
+
+
+def test_a_record_without_the_text_field_does_not_stop_the_others(linter: Linter, tmp_path: Path) -> None:
+    path = tmp_path / "notes.jsonl"
+    path.write_text('{"id": "meta"}\n{"id": "a", "text": "Oxytocin is the love hormone."}\n', encoding="utf-8")
+    result = _check(linter, path)
+    assert result.errors == [f"{path}:1: no field 'text' (fields: id); use --text-field to name the text"]
+    assert [(f.record_id, f.code) for f in result.findings] == [("a", "OXT101")]

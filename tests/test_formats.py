@@ -128,7 +128,8 @@ def test_markdown_crlf_keeps_positions(linter: Linter) -> None:
     [
         ("Intro.\n\n```\nOxytocin is the love hormone.\n", "post.md:3: code fence '```' opened here is never closed"),
         ("---\ntitle: x\n\nOxytocin is the love hormone.\n", "post.md:1: front matter opened here is never closed"),
-        ("---\ntitle: [unclosed\n---\nText.\n", "post.md:3: front matter is not valid YAML"),
+        ("Intro.\n\n<!-- draft\n\nOxytocin is the love hormone.\n", "post.md:3: HTML comment '<!--' opened here"),
+        ("Intro.\n\n<pre>\nOxytocin is the love hormone.\n", "post.md:3: <pre> block opened here is never closed"),
     ],
 )
 def test_markdown_bad_input_names_file_and_line(source: str, message: str) -> None:
@@ -247,9 +248,11 @@ CLAIM = "Oxytocin, the love hormone, floods you — café naïve “quoted”.\n
         codecs.BOM_UTF8 + CLAIM.encode("utf-8"),
         CLAIM.encode("utf-16"),  # with BOM
         CLAIM.encode("utf-16-be").join([codecs.BOM_UTF16_BE, b""]),
+        CLAIM.encode("utf-32"),  # with BOM; it starts with UTF-16 LE's
+        codecs.BOM_UTF32_BE + CLAIM.encode("utf-32-be"),
         CLAIM.encode("cp1252"),
     ],
-    ids=["utf-8", "utf-8-bom", "utf-16", "utf-16-be", "cp1252"],
+    ids=["utf-8", "utf-8-bom", "utf-16", "utf-16-be", "utf-32", "utf-32-be", "cp1252"],
 )
 def test_encodings_decode_to_the_same_text(data: bytes) -> None:
     assert decode(data, "x.txt") == CLAIM
@@ -271,3 +274,112 @@ def test_legacy_encoding_is_checked_end_to_end(tmp_path: Path) -> None:
 def test_binary_input_is_refused(data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message):
         decode(data, "x.txt")
+
+
+@pytest.mark.parametrize(
+    ("source", "suppressed"),
+    [
+        # the last comment that covers the code decides: a narrower enable wins over a prefix
+        ("<!-- claimcheck-disable OXT1 -->\n\n<!-- claimcheck-enable OXT101 -->\n\n{claim}\n", [False]),
+        ("<!-- claimcheck-disable OXT101 -->\n\n<!-- claimcheck-enable OXT2 -->\n\n{claim}\n", [True]),
+        ("<!-- claimcheck-disable OXT101 -->\n\n<!-- claimcheck-enable -->\n\n{claim}\n", [False]),
+        ("<!-- claimcheck-disable -->\n{claim}\n<!-- claimcheck-enable OXT2 -->\n\n{claim}\n", [True, True]),
+    ],
+)
+def test_suppression_last_covering_comment_decides(linter: Linter, source: str, suppressed: list[bool]) -> None:
+    document = parse_markdown(source.format(claim="Oxytocin, the love hormone, is in every hug."))
+    found, _ = apply(linter.check_document(document), document, "x.md", linter.codes)
+    assert [f.suppressed for f in found if f.code == "OXT101"] == suppressed
+
+
+def test_html_next_line_suppression_skips_lines_of_bare_tags(linter: Linter) -> None:
+    from claimcheck.formats.html import parse_html
+
+    source = (
+        "<!-- claimcheck-disable-next-line OXT101 -->\n<p>\nOxytocin is the love hormone.\n</p>\n"
+        "<p>Oxytocin is the love hormone.</p>\n"
+    )
+    document = parse_html(source, "page.html")
+    found, _ = apply(linter.check_document(document), document, "page.html", linter.codes)
+    assert [(f.line, f.suppressed) for f in found] == [(3, True), (5, False)]
+
+
+def test_misspelt_comment_is_reported_not_obeyed(linter: Linter) -> None:
+    document = parse_markdown("<!-- claimcheck-disabled -->\nOxytocin is the love hormone.\n")
+    found, notices = apply(linter.check_document(document), document, "x.md", linter.codes)
+    assert [f.suppressed for f in found] == [False]
+    assert [(n.line, n.message) for n in notices] == [
+        (1, "unknown claimcheck comment 'claimcheck-disabled' (use disable, enable or disable-next-line)")
+    ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "The note says claimcheck: ignore is allowed. Oxytocin is the love hormone.\n",  # not at the end
+        "Oxytocin is the love hormone. claimcheck: ignore [OXT101]\n",  # a space before the codes
+        "Oxytocin is the love hormone.claimcheck: ignore\n",  # glued to the sentence
+    ],
+)
+def test_plain_text_ignore_only_as_a_trailing_comment(linter: Linter, source: str) -> None:
+    document = parse_text(source)
+    found, _ = apply(linter.check_document(document), document, "x.txt", linter.codes)
+    assert [(f.code, f.suppressed) for f in found] == [("OXT101", False)]
+    assert document.text == source
+
+
+def test_plain_text_ignore_with_crlf_keeps_the_line_ending(linter: Linter) -> None:
+    source = "Oxytocin is the love hormone. claimcheck: ignore[OXT101] -- quoted\r\nNext line.\r\n"
+    document = parse_text(source)
+    (directive,) = document.directives
+    assert (directive.reason, source[directive.end :]) == ("quoted", "\r\nNext line.\r\n")
+    found, _ = apply(linter.check_document(document), document, "x.txt", linter.codes)
+    assert [f.suppressed for f in found] == [True]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "---\n\n# T\n\nOxytocin is the love hormone.\n\n---\n",  # a thematic break, not front matter
+        "---\nNote: x\nOxytocin is the love hormone.\n---\n",  # not YAML: read as Markdown
+        "Run <code>x</code> then: oxytocin is the love hormone.\n",
+    ],
+)
+def test_markdown_look_alikes_are_read_as_prose(linter: Linter, source: str) -> None:
+    assert [f.code for f in linter.check_document(parse_markdown(source))] == ["OXT101"]
+
+
+def test_markdown_inline_html_code_is_skipped(linter: Linter) -> None:
+    document = parse_markdown("Run <code>oxytocin is the love hormone</code> <kbd>now</kbd>, then rest.\n")
+    assert "love hormone" not in document.text and "now" not in document.text and "then rest" in document.text
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        ("---\r\ntitle: Oxytocin is the love hormone\r\n---\r\n\r\nBody.\r\n", "love hormone"),
+        ("---\ntitle: Oxytocin is the love hormone  # draft title\n---\n\nBody.\n", "love hormone"),
+    ],
+)
+def test_front_matter_values_keep_exact_positions(linter: Linter, source: str, text: str) -> None:
+    (f,) = linter.check_document(parse_markdown(source))
+    assert (f.line, f.column, f.text) == (2, 24, text)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Intro line\r\nOxytocin is the love hormone\r\nend.\r\n", (2, 17)),  # CRLF over three lines
+        ("| a | b |\n|---|---|\n| p | q \\| Oxytocin is the love hormone |\n", (3, 28)),  # escaped pipe
+        ("- item\n \tOxytocin is the love hormone.\n", (2, 19)),  # a tab in a continuation line
+        ("- Oxytocin is *the* love hormone.\r\n  Second line.\r\n", (1, 21)),
+    ],
+)
+def test_markdown_lines_that_are_not_verbatim_copies_keep_positions(
+    linter: Linter, source: str, expected: tuple[int, int]
+) -> None:
+    document = parse_markdown(source)
+    (f,) = linter.check_document(document)
+    assert ((f.line, f.column), f.text) == (expected, "love hormone")
+    assert between(source, f.line, f.column, f.end_line, f.end_column) == "love hormone"
+    assert "\\" not in document.text and "\t" not in document.text.strip()

@@ -599,7 +599,10 @@ def _problem(err: ErrorDetails, origin: Origin) -> tuple[Loc, str]:
     key = str(loc[0]) if loc else ""
     kind, value = err["type"], err["input"]
     if kind == "extra_forbidden":
-        return loc[:1], f"unknown key '{key}'{_did_you_mean(key)}"
+        hint = _did_you_mean(key)
+        if key == "tool" and not origin.table:
+            hint = " (this file holds the keys at its top level, without [tool.claimcheck])"
+        return loc[:1], f"unknown key '{key}'{hint}"
     where, expected, rest = origin.name(key), _EXPECTED.get(key, "another value"), loc[1:]
     if key == "per-file-ignores" and rest:
         where += f", pattern '{rest[0]}'"

@@ -440,6 +440,7 @@ class Linter:
             fingerprint=f"{rule.code}:{_normalise(sentence)}:{_normalise(matched)}",
             record_id=document.record_id,
             page=at.page,
+            end_page=until.page,
             section=list(document.section_at(view_start)),
             silenced=silent,
             fix=None if silent else safe_replacement(rule, matched, document.source, start, end),

@@ -90,12 +90,19 @@ def decode(data: bytes, name: str) -> str:
 
 def decode_with_codec(data: bytes, name: str) -> tuple[str, str]:
     """The decoded text and the codec that :func:`encode` needs to write it back the same way."""
-    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    boms = (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE, whose BOM it starts with
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    )
+    for bom, codec in boms:
         if data.startswith(bom):
             try:
-                return data[2:].decode(codec), codec + "+bom"
+                return data[len(bom) :].decode(codec), codec + "+bom"
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: cannot decode as UTF-16 (byte {exc.start + 2})") from None
+                kind = codec[:6].upper()
+                raise InputError(f"{name}: cannot decode as {kind} (byte {exc.start + len(bom)})") from None
     head = data[:8192]
     if b"\x00" in head or (head and sum(head.count(bytes([c])) for c in _CONTROL) > len(head) // 100):
         raise InputError(f"{name}: binary file, not text")
@@ -122,8 +129,9 @@ def encode(text: str, codec: str) -> bytes:
     """``text`` encoded as :func:`decode_with_codec` found its file (BOM included)."""
     if codec.endswith("+bom"):
         codec = codec[: -len("+bom")]
-        bom = codecs.BOM_UTF16_LE if codec == "utf-16-le" else codecs.BOM_UTF16_BE
-        return bom + text.encode(codec)
+        boms = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+        boms |= {"utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}
+        return boms[codec] + text.encode(codec)
     return text.encode(codec)
 
 

@@ -329,6 +329,7 @@ class Finding(_Strict):
     fingerprint: str
     record_id: str | None = None
     page: int | None = None
+    end_page: int | None = None  # PDF: the page ``end_line`` is on (a finding may cross a page break)
     section: list[str] = []
     # Only when silenced hits were asked for (Linter.check(..., silenced=True)): the context
     # judged this hit not to be the writer's claim; ``status`` says why.

@@ -10,8 +10,12 @@ Plain text and records take a trailing comment on the line it covers::
     She calls it the love hormone.  claimcheck: ignore[OXT101] -- her words
 
 Codes are optional (no code: every rule) and may be prefixes, as in ``--select``
-(``OXT1`` covers OXT101 to OXT199). A code that names no rule is reported, and so, with
-``require_reason``, is a suppression without a ``-- reason``.
+(``OXT1`` covers OXT101 to OXT199). For a finding, the last ``disable`` or ``enable``
+before it that covers its code decides, so ``disable OXT1`` then ``enable OXT101`` turns
+OXT101 back on. ``disable-next-line`` covers the first line of the next paragraph, list
+item or heading. A code that names no rule is reported, and so is a misspelt comment
+(``claimcheck-disabled``) and, with ``require_reason``, a suppression without a
+``-- reason``.
 """
 
 from __future__ import annotations
@@ -24,10 +28,14 @@ from typing import Literal
 from .document import Document
 from .models import Finding, Notice
 
-Kind = Literal["disable", "enable", "next-line", "line"]
+Kind = Literal["disable", "enable", "next-line", "line", "invalid"]
 
-_COMMENT = re.compile(r"<!--\s*claimcheck-(disable-next-line|disable|enable)\b(.*?)-->", re.DOTALL)
-LINE_COMMENT = re.compile(r"claimcheck:[ \t]*ignore\b(?:\[([^\]\n]*)\])?([^\n]*)")
+_COMMENT = re.compile(r"<!--\s*claimcheck-([\w-]*)(.*?)-->", re.DOTALL)
+_KINDS: dict[str, Kind] = {"disable": "disable", "enable": "enable", "disable-next-line": "next-line"}
+# At the end of a line only: "claimcheck: ignore", optional [codes], optional "-- reason".
+LINE_COMMENT = re.compile(
+    r"(?:^|(?<=\s))claimcheck:[ \t]*ignore(?:\[([^\]\n]*)\])?(?:[ \t]+--([^\n]*))?[ \t]*\r?$", re.MULTILINE
+)
 
 
 @dataclass(frozen=True)
@@ -51,8 +59,11 @@ def _codes_and_reason(rest: str) -> tuple[tuple[str, ...], str | None]:
 def comment_directives(source: str, start: int = 0, end: int | None = None) -> Iterator[Directive]:
     """The ``<!-- claimcheck-... -->`` comments in ``source[start:end]``."""
     for m in _COMMENT.finditer(source, start, len(source) if end is None else end):
+        kind = _KINDS.get(m.group(1).lower())
+        if kind is None:  # misspelt: reported, never obeyed
+            yield Directive("invalid", (m.group(1),), None, m.start(), m.end())
+            continue
         codes, reason = _codes_and_reason(m.group(2))
-        kind: Kind = "next-line" if m.group(1) == "disable-next-line" else m.group(1)  # type: ignore[assignment]
         yield Directive(kind, codes, reason, m.start(), m.end())
 
 
@@ -61,8 +72,9 @@ def line_directives(source: str) -> list[Directive]:
     out = []
     for m in LINE_COMMENT.finditer(source):
         codes = tuple(c.upper() for c in re.split(r"[\s,]+", m.group(1) or "") if c)
-        _, dash, reason = m.group(2).partition("--")
-        out.append(Directive("line", codes, (" ".join(reason.split()) or None) if dash else None, m.start(), m.end()))
+        reason = " ".join((m.group(2) or "").split()) or None
+        end = m.end() - (1 if m.group().endswith("\r") else 0)
+        out.append(Directive("line", codes, reason, m.start(), end))
     return out
 
 
@@ -76,44 +88,37 @@ def _line_bounds(source: str, offset: int) -> tuple[int, int]:
     return start, len(source) if end < 0 else end
 
 
-def _next_line(source: str, offset: int) -> tuple[int, int] | None:
-    """The first non-blank line after the one holding ``offset``."""
-    pos = source.find("\n", offset)
-    while pos >= 0:
-        start, end = _line_bounds(source, pos + 1)
-        if source[start:end].strip():
-            return start, end
-        pos = source.find("\n", pos + 1) if end < len(source) else -1
-    return None
-
-
 def _reason_at(directives: Sequence[Directive], f: Finding) -> tuple[bool, str | None]:
-    """Whether the disable/enable comments before ``f`` leave its rule disabled, and why."""
-    everything: str | bool | None = False  # False: not disabled; else the reason (None: none given)
-    disabled: dict[str, str | None] = {}
-    enabled: set[str] = set()
+    """Whether the disable/enable comments before ``f`` leave its rule disabled, and why: the
+    last one that covers its code decides."""
+    last: Directive | None = None
     for d in directives:
         if d.start > f.start:
             break
-        if d.kind == "disable":
-            if d.codes:
-                disabled.update(dict.fromkeys(d.codes, d.reason))
-                enabled -= set(d.codes)
-            else:
-                everything, disabled, enabled = d.reason, {}, set()
-        elif d.kind == "enable":
-            if d.codes:
-                for c in d.codes:
-                    disabled.pop(c, None)
-                enabled |= set(d.codes)
-            else:
-                everything, disabled, enabled = False, {}, set()
-    for code, reason in disabled.items():
-        if f.code.startswith(code):
-            return True, reason
-    if everything is not False and not _covers(f.code, enabled):
-        return True, everything if isinstance(everything, str) else None
+        if not d.codes or _covers(f.code, d.codes):
+            last = d
+    if last is not None and last.kind == "disable":
+        return True, last.reason
     return False, None
+
+
+def _next_prose_line(document: Document, offset: int) -> tuple[int, int] | None:
+    """The first line after the one holding ``offset`` that holds prose (so in HTML a line
+    with only ``<p>`` is passed over)."""
+    source = document.source
+    newline = source.find("\n", offset)
+    if newline < 0:
+        return None
+    spans = [document.source_span(seg.start, seg.end) for seg in document.segments]
+    for start, end in spans:
+        if end <= newline:
+            continue
+        first = max(start, newline + 1)  # prose on the next lines: the line where it starts
+        while first < end and source[first].isspace():
+            first += 1
+        if first < end:
+            return _line_bounds(source, first)
+    return None
 
 
 def apply(
@@ -139,6 +144,11 @@ def apply(
         )
 
     for d in directives:
+        if d.kind == "invalid":
+            notice(
+                d, f"unknown claimcheck comment 'claimcheck-{d.codes[0]}' (use disable, enable or disable-next-line)"
+            )
+            continue
         for code in d.codes:
             if not any(k.startswith(code) for k in known):
                 notice(d, f"suppression names unknown rule '{code}' (see `claimcheck rules`)")
@@ -151,7 +161,7 @@ def apply(
         if d.kind == "line":
             lines.append((d, _line_bounds(source, d.start)))
         elif d.kind == "next-line":
-            target = _next_line(source, d.end)
+            target = _next_prose_line(document, d.end)
             if target is not None:
                 lines.append((d, target))
     ranges = [d for d in directives if d.kind in ("disable", "enable")]

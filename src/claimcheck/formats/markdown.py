@@ -10,14 +10,17 @@ prose keeps its offset in the file, so findings point at the exact line and colu
 Suppression comments (``<!-- claimcheck-disable ... -->``) are taken from HTML blocks
 and inline HTML only, so one shown inside a code block is not obeyed.
 
-A code fence that is never closed (the rest of the file would silently read as code),
-and front matter that is never closed or is not valid YAML, are errors.
+A code fence, an HTML comment or a ``<pre>``/``<script>`` block that is never closed (the
+rest of the file would silently vanish), and front matter that is never closed, are
+errors. A ``---`` block that is not a YAML mapping is not front matter but a thematic
+break, and is read as Markdown.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from difflib import SequenceMatcher
 
 import yaml
 from markdown_it import MarkdownIt
@@ -29,7 +32,13 @@ from ..suppress import Directive, comment_directives
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 _FENCE_CLOSE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*$")
-_FRONT_KEY = re.compile(r"^(title|description)[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+_FRONT_KEY = re.compile(r"^(title|description)[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.MULTILINE)
+# Front matter starts with a "key:" line; a "---" rule above ordinary text is a thematic break.
+_YAML_KEY = re.compile(r"[ \t]*(?:\r?\n[ \t]*)*[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|\r?$)", re.MULTILINE)
+# Raw HTML blocks that hide everything up to their end, as markdown-it reads them.
+_RAW_BLOCK = re.compile(r"[ \t]*<(?:(!--)|(script|pre|style|textarea)\b)", re.IGNORECASE)
+# Inline HTML whose content is code, not prose.
+_CODE_TAG = re.compile(r"<(/?)(code|kbd|samp|var)\b[^>]*>", re.IGNORECASE)
 
 
 def _parser() -> MarkdownIt:
@@ -61,8 +70,8 @@ def parse_markdown(source: str, name: str = "<markdown>") -> Document:
     directives: list[Directive] = []
     body = _front_matter(source, name, lines, builder)
     # markdown-it turns "\r\n" into "\n"; a space in place of "\r" keeps every offset.
-    tokens = _MD.parse(body.replace("\r", " "))
-    _Walker(source, lines, builder, directives, name).walk(tokens)
+    parsed = body.replace("\r", " ")
+    _Walker(source, parsed, lines, builder, directives, name).walk(_MD.parse(parsed))
     return builder.build(directives=directives)
 
 
@@ -75,14 +84,15 @@ def _front_matter(source: str, name: str, lines: _Lines, builder: TextBuilder) -
     if close is None:
         raise InputError(f"{name}:1: front matter opened here is never closed with '---'")
     inner_start, inner_end = source.index("\n") + 1, close.start()
+    if not _YAML_KEY.match(source, inner_start, inner_end):
+        return source  # a thematic break, not front matter
     try:
         data = yaml.safe_load(source[inner_start:inner_end])
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = 2 + (mark.line if mark is not None else 0)
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise InputError(f"{name}:{line}: front matter is not valid YAML: {problem}") from None
-    if isinstance(data, dict):
+    except yaml.YAMLError:
+        data = None
+    if not isinstance(data, dict):
+        return source  # not YAML: a thematic break above text that happens to hold a colon
+    if data:
         for m in _FRONT_KEY.finditer(source, inner_start, inner_end):
             value = data.get(m.group(1))
             if not isinstance(value, str) or not value.strip():
@@ -90,6 +100,9 @@ def _front_matter(source: str, name: str, lines: _Lines, builder: TextBuilder) -
             start, end = m.span(2)
             if end - start >= 2 and source[start] in "\"'" and source[end - 1] == source[start]:
                 start, end = start + 1, end - 1
+            elif " #" in source[start:end]:  # a comment after a plain value
+                end = source.rindex(" #", start, end)
+                end = len(source[start:end].rstrip()) + start
             builder.open_block()
             if source[start:end] == value:
                 builder.verbatim(start, end)
@@ -105,9 +118,10 @@ class _Walker:
     """Walks markdown-it's tokens and copies the prose into the builder, keeping offsets."""
 
     def __init__(
-        self, source: str, lines: _Lines, builder: TextBuilder, directives: list[Directive], name: str
+        self, source: str, parsed: str, lines: _Lines, builder: TextBuilder, directives: list[Directive], name: str
     ) -> None:
         self.source = source
+        self.parsed = parsed  # what markdown-it read: the source with "\r" as spaces (same offsets)
         self.lines = lines
         self.b = builder
         self.directives = directives
@@ -141,7 +155,25 @@ class _Walker:
                 self._check_fence(tok)
             elif kind == "html_block" and tok.map:
                 start, end = self.lines.start(tok.map[0]), self.lines.start(tok.map[1])
+                self._check_raw_block(tok)
                 self.directives += comment_directives(self.source, start, end)
+
+    def _check_raw_block(self, tok: Token) -> None:
+        """A comment or <pre>/<script>/<style> block left open runs to the end of the file and
+        hides the rest of it, like an unclosed fence."""
+        assert tok.map is not None
+        m = _RAW_BLOCK.match(tok.content)
+        if m is None or tok.map[1] < len(self.lines.starts) - (1 if self.source.endswith("\n") else 0):
+            return
+        if m.group(1) and "-->" not in tok.content:
+            what = "HTML comment '<!--'"
+        elif m.group(2) and f"</{m.group(2).lower()}" not in tok.content.lower():
+            what = f"<{m.group(2).lower()}> block"
+        else:
+            return
+        raise InputError(
+            f"{self.name}:{tok.map[0] + 1}: {what} opened here is never closed (everything after it would be hidden)"
+        )
 
     def _check_fence(self, tok: Token) -> None:
         """An unclosed fence runs to the end of its container; at the end of the file, that
@@ -166,26 +198,49 @@ class _Walker:
         assert tok.map is not None
         self.cursor = max(self.cursor, self.lines.start(tok.map[0]))
         limit = self.lines.start(tok.map[1])
-        # Where each line of the inline content lies in the source.
-        self.rows: list[tuple[int, int, int]] = []  # (content offset, source offset, length)
+        # Where each line of the inline content lies in the source: runs of (content start,
+        # content end, source start, source end, verbatim).
+        self.runs: list[tuple[int, int, int, int, bool]] = []
         content, pos, src = tok.content, 0, self.cursor
-        for row in content.split("\n"):
-            at = self.source.find(row, src, limit) if row else src
-            if at < 0:
-                at = src
-            self.rows.append((pos, at, len(row)))
+        for i, row in enumerate(content.split("\n")):
+            if i:  # each further line of content is on a further line of the source
+                newline = self.parsed.find("\n", src, limit)
+                src = newline + 1 if newline >= 0 else src
+            at = self.parsed.find(row, src, limit) if row else src
+            if at >= 0:
+                self.runs.append((pos, pos + len(row), at, at + len(row), True))
+                src = at + len(row)
+            else:  # not a verbatim copy: a tab expanded, a table's "\|" unescaped
+                src = self._align(row, pos, src, limit)
             pos += len(row) + 1
-            src = at + len(row)
+        self.starts = [r[0] for r in self.runs]
         self.content = content
         self.at = 0  # content offset of the next piece
         self._children(tok.children or [])
         self.cursor = self._src(len(content)) if content else self.cursor
 
+    def _align(self, row: str, pos: int, src: int, limit: int) -> int:
+        """Map a content line to the rest of its source line character by character; the source
+        offset just past it."""
+        line_end = self.parsed.find("\n", src, limit)
+        window = self.parsed[src : limit if line_end < 0 else line_end]
+        end = src
+        for op, i1, i2, j1, j2 in SequenceMatcher(None, row, window, autojunk=False).get_opcodes():
+            if op == "insert":  # source characters the content leaves out (markers, a backslash)
+                continue
+            self.runs.append((pos + i1, pos + i2, src + j1, src + j2, op == "equal"))
+            end = src + j2
+        return end
+
     def _src(self, at: int) -> int:
         """Source offset of content offset ``at``."""
-        i = max(0, bisect.bisect_right(self.rows, (at, 1 << 62, 0)) - 1)
-        c, s, n = self.rows[i]
-        return s + min(at - c, n)
+        if not self.runs:
+            return self.cursor
+        i = max(0, bisect.bisect_right(self.starts, at) - 1)
+        c, c_end, s, s_end, verbatim = self.runs[i]
+        if at >= c_end:
+            return s_end
+        return s + at - c if verbatim else s
 
     def _find(self, piece: str) -> int:
         """Content offset of ``piece`` at or after the current one (-1 if absent)."""
@@ -227,6 +282,10 @@ class _Walker:
                     close = self.content.find(child.markup, at + len(child.markup))
                     self.at = close + len(child.markup) if close >= 0 else at + len(child.markup)
             elif kind == "html_inline":
+                tag = _CODE_TAG.fullmatch(child.content)
+                if tag is not None:
+                    skip = skip - 1 if tag.group(1) else skip + 1
+                    skip = max(skip, 0)
                 at = self._find(child.content)
                 if at >= 0:
                     start = self._src(at)
@@ -257,10 +316,18 @@ class _Walker:
         self.at = at + len(text)
 
     def _copy(self, start: int, end: int) -> None:
-        """Copy content ``[start, end)`` (within one line) verbatim."""
-        if end > start:
-            s = self._src(start)
-            self.b.verbatim(s, s + end - start)
+        """Copy content ``[start, end)`` (within one line), verbatim where the source has it."""
+        first = max(0, bisect.bisect_right(self.starts, start) - 1)
+        for c, c_end, s, s_end, verbatim in self.runs[first:]:
+            if c >= end:
+                break
+            lo, hi = max(start, c), min(end, c_end)
+            if lo >= hi:
+                continue
+            if verbatim:
+                self.b.verbatim(s + lo - c, s + hi - c)
+            else:
+                self.b.replaced(s, s_end, self.content[lo:hi])
 
     def _skip_destination(self) -> None:
         """Past a link's or image's closing ``]`` and its ``(destination "title")`` or ``[label]``."""

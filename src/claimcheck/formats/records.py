@@ -2,7 +2,8 @@
 
 A record file is read a line at a time, never whole, so a file larger than memory is
 checked in constant memory: the bytes go through a text decoder (UTF-8 with or without
-a BOM; UTF-16 or UTF-32 when the file opens with their BOM) and each record becomes one
+a BOM; UTF-16 or UTF-32 when the file opens with their BOM; the legacy encoding the first
+64 KiB look like, such as Windows-1252, when they are not UTF-8) and each record becomes one
 plain-text document (:func:`~claimcheck.formats.text.parse_text`, so trailing
 ``claimcheck: ignore[...]`` comments in a record's text are suppressions). A finding's
 line and column are inside that record's text, and ``record_id`` names the record.
@@ -20,9 +21,11 @@ CSV
 
 Problems with one record (a line that is not JSON or not an object, a text field that is
 missing or not a string, a row with the wrong number of fields) are yielded as
-:class:`InputError` in the record's place, naming the file and line, and reading goes on.
-A CSV file without the text column raises. Bytes that cannot be decoded stop the reading
-at that line (an error naming it is yielded): the records before it are still checked.
+:class:`InputError` in the record's place, naming the file and line, and reading goes on;
+when the text field is missing from many records, the first is reported and the rest
+counted in one closing error. A CSV file without the text column raises. A line of a
+UTF-8 file that is not UTF-8 (a file saved in two encodings) is read as Windows-1252; in
+UTF-16 or UTF-32, bytes that cannot be decoded stop the reading at that line.
 """
 
 from __future__ import annotations
@@ -45,8 +48,8 @@ if TYPE_CHECKING:
 
     from . import ReadOptions
 
-# Bytes read up front to choose the codec (BOM) and to tell a binary file.
-_HEAD = 4096
+# Bytes read up front to choose the codec (BOM, UTF-8 or legacy) and to tell a binary file.
+_HEAD = 1 << 16
 _BUFFER = 1 << 16
 # With errors="surrogateescape" an undecodable byte b becomes U+DC00+b (b >= 0x80).
 _ESCAPED = re.compile("[\udc80-\udcff]")
@@ -93,24 +96,45 @@ class _Joined(io.RawIOBase):
 
 
 def _codec(head: bytes, name: str) -> tuple[str, str]:
-    """The codec to read a file opening with ``head`` in, and its name for messages."""
+    """The codec to read a file opening with ``head`` in, and its name for messages: the BOM's,
+    else UTF-8, else (when the first block is not UTF-8) the legacy encoding it looks like."""
     if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return "utf-32", "UTF-32"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16", "UTF-16"
     if b"\x00" in head:
         raise InputError(f"{name}: binary file, not text (or UTF-16 without a byte-order mark)")
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)  # a cut character at the end is fine
+    except UnicodeDecodeError:
+        legacy = _legacy(head)
+        return legacy, legacy
     return "utf-8-sig", "UTF-8"
 
 
+def _legacy(head: bytes) -> str:
+    """The legacy encoding a block of non-UTF-8 bytes is in (as :func:`claimcheck.inputs.decode` guesses)."""
+    if sum(b < 128 for b in head) >= 0.9 * len(head):
+        return "cp1252"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(head).best()
+    return best.encoding if best is not None else "cp1252"
+
+
 def _lines(text: Iterable[str], name: str, label: str) -> Iterator[str]:
-    """The lines of ``text``; :class:`_Stop` at the first one holding undecodable bytes."""
+    """The lines of ``text``. A UTF-8 file's line that holds bytes UTF-8 cannot decode (a
+    file saved in two encodings) is read as Windows-1252, so its record is still checked;
+    in other encodings, :class:`_Stop` at the first undecodable line."""
     lineno = 0
     try:
         for line in text:
             lineno += 1
             bad = _ESCAPED.search(line)
             if bad is not None:
+                if label == "UTF-8":
+                    yield line.encode("utf-8", "surrogateescape").decode("cp1252", "replace")
+                    continue
                 byte = ord(bad.group()) - 0xDC00
                 raise _Stop(
                     f"{name}:{lineno}: cannot decode as {label}: invalid byte 0x{byte:02X} at column "
@@ -155,20 +179,22 @@ def read_records(stream: BinaryIO, name: str, fmt: str, options: ReadOptions) ->
 
 def _jsonl(lines: Iterator[str], name: str, options: ReadOptions) -> Iterator[Document | InputError]:
     lineno = 0
-    read_one = False  # a record with the text field has been read
+    without_field = 0  # records without the text field after the first one reported
     try:
         for line in lines:
             lineno += 1
             if line.strip():
                 record = _json_record(line.rstrip("\r\n"), f"{name}:{lineno}", lineno, options)
-                if isinstance(record, _NoField) and not read_one:
-                    # The first object lacks the field: the name is wrong for the whole file (one error, not
-                    # one per line).
-                    raise InputError(str(record))
-                read_one = read_one or isinstance(record, Document)
+                if isinstance(record, _NoField):
+                    without_field += 1
+                    if without_field > 1:  # one error, not one per line, when the field name is wrong
+                        continue
                 yield record
     except _Stop as stop:
         yield stop
+    if without_field > 1:
+        more = without_field - 1
+        yield InputError(f"{name}: {more} more record{'' if more == 1 else 's'} without field '{options.text_field}'")
 
 
 class _NoField(InputError):
