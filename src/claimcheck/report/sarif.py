@@ -140,6 +140,15 @@ def _result(f: Finding, index: int, with_suppressions: bool) -> JSON:
         "locations": [{"physicalLocation": {"artifactLocation": artifact_location(f.path), "region": region}}],
         "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
     }
+    if f.fix is not None and f.page is None and f.record_id is None:  # a place in the file itself
+        deleted = {k: region[k] for k in ("startLine", "startColumn", "endLine", "endColumn")}
+        change = {"deletedRegion": deleted, "insertedContent": {"text": f.fix}}
+        result["fixes"] = [
+            {
+                "description": {"text": f"Replace with '{f.fix}' (claimcheck --fix)"},
+                "artifactChanges": [{"artifactLocation": artifact_location(f.path), "replacements": [change]}],
+            }
+        ]
     if with_suppressions:
         # Present on every result once any is suppressed: an empty list says "not suppressed".
         suppression: JSON = {"kind": "inSource"}
