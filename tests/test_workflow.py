@@ -280,3 +280,29 @@ def test_no_progress_bar_when_output_is_not_a_terminal(tmp_path: Path) -> None:
         (tmp_path / f"n{i}.txt").write_text("Plain words.\n", encoding="utf-8")
     result = cli("check", "--isolated", "--jobs", "1", str(tmp_path))
     assert result.stderr == "" and result.exit_code == 0
+
+
+def test_folders_pass_over_hidden_and_tool_folders(repo: Path) -> None:
+    for folder in (".venv/lib", "node_modules/pkg", "docs/_build", ".git"):
+        (repo / folder).mkdir(parents=True, exist_ok=True)
+        (repo / folder / "README.md").write_text(TREATMENT, encoding="utf-8")
+    result = cli("check", "--isolated", ".")
+    assert result.stdout.endswith("in 2 files.\n")
+    assert cli("check", "--isolated", ".venv/lib").stdout.endswith("in 1 file.\n")  # named: walked
+
+
+def test_include_can_take_in_record_files_while_walking(repo: Path) -> None:
+    (repo / "notes").mkdir()
+    (repo / "notes" / "export.jsonl").write_text('{"id": "n1", "text": "' + TREATMENT.strip() + '"}\n')
+    assert "export.jsonl" not in cli("check", "--isolated", ".").stdout
+    (repo / ".claimcheck.toml").write_text('include = ["docs/**", "notes/*.jsonl"]\n', encoding="utf-8")
+    result = cli("check", ".")
+    assert "notes/export.jsonl[n1]:1:1: OXT201" in result.stdout
+    assert result.stdout.endswith("in 3 files.\n")
+
+
+def test_require_reason_from_the_config_file_holds_without_the_flag(repo: Path) -> None:
+    (repo / "docs" / "note.txt").write_text(OVERCLAIM.rstrip("\n") + " claimcheck: ignore[OXT101]\n")
+    assert "no reason" not in cli("check", "--isolated", "docs/note.txt").stdout
+    (repo / ".claimcheck.toml").write_text("require-reason = true\n", encoding="utf-8")
+    assert "suppression gives no reason" in cli("check", "docs/note.txt").stdout

@@ -8,16 +8,21 @@
 from __future__ import annotations
 
 from .context import claim_strength
+from .document import Document
 from .engine import Linter, check
-from .errors import ClaimcheckError, EvalError, InputError, RuleError, SourceError
-from .models import Evidence, Finding, FindingSource, Level, Rule, Source, Status, Strength
+from .errors import BaselineError, ClaimcheckError, ConfigError, EvalError, InputError, RuleError, SourceError
+from .formats import parse
+from .models import Evidence, Finding, FindingSource, Level, Notice, Rule, Source, Status, Strength
 from .rules import load_rules, select_rules
 from .sources import load_sources
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "BaselineError",
     "ClaimcheckError",
+    "ConfigError",
+    "Document",
     "EvalError",
     "Evidence",
     "Finding",
@@ -25,6 +30,7 @@ __all__ = [
     "InputError",
     "Level",
     "Linter",
+    "Notice",
     "Rule",
     "RuleError",
     "Source",
@@ -35,5 +41,6 @@ __all__ = [
     "claim_strength",
     "load_rules",
     "load_sources",
+    "parse",
     "select_rules",
 ]

@@ -137,7 +137,7 @@ def check(
     if STDIN in paths and sys.stdin is None:
         _fail("<stdin>: standard input is closed")
         sys.exit(EXIT_ERROR)
-    targets = list(expand(paths, skip=config.is_excluded))
+    targets = list(expand(paths, skip=config.is_excluded, records=config.includes))
     options = Options(config.format_in, ReadOptions(config.text_field, config.id_field), config.require_reason)
     run = Run()
     try:

@@ -264,6 +264,11 @@ class Config:
                 continue
         return None
 
+    def includes(self, path: str | Path) -> bool:
+        """Whether an ``include`` pattern names ``path`` (how record files, which folders
+        otherwise pass over, are taken in)."""
+        return any(self._matches(p, path) for p in self.include)
+
     def is_excluded(self, path: str | Path) -> bool:
         """Whether a file found while walking a folder is left out: it matches an ``exclude``
         pattern, or ``include`` is set and it matches none of its patterns.

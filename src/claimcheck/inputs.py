@@ -33,21 +33,46 @@ class Target:
     error: InputError | None = None
 
 
-def expand(paths: Sequence[str], skip: Callable[[Path], bool] | None = None) -> Iterator[Target]:
+# Folders never walked into: version control, tool caches, virtual environments, installed
+# packages and build output. A folder named on the command line is still walked.
+SKIPPED_FOLDERS = frozenset(
+    {"node_modules", "venv", "env", "__pycache__", "__pypackages__", "site-packages", "_build", "build", "dist"}
+)
+
+
+def expand(
+    paths: Sequence[str],
+    skip: Callable[[Path], bool] | None = None,
+    records: Callable[[Path], bool] | None = None,
+) -> Iterator[Target]:
     """Every file named by ``paths``, directories expanded, in a stable order, each once.
 
-    ``skip`` leaves out files found in directories (``exclude`` in the configuration);
-    files named directly are always checked.
+    In directories, hidden folders and :data:`SKIPPED_FOLDERS` are passed over, ``skip``
+    leaves out files (``exclude`` in the configuration), and record files are taken only
+    where ``records`` says so (``include`` naming them). Files named directly are always
+    checked.
     """
     seen: set[str] = set()
     for name in paths:
-        for target in _expand_one(name, skip):
+        for target in _expand_one(name, skip, records):
             if target.path not in seen:
                 seen.add(target.path)
                 yield target
 
 
-def _expand_one(name: str, skip: Callable[[Path], bool] | None) -> Iterator[Target]:
+def _walk(folder: Path) -> list[Path]:
+    """Files below ``folder`` of a format claimcheck reads, sorted, skipping hidden and
+    :data:`SKIPPED_FOLDERS` folders."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS]
+        found += [Path(root, f) for f in files if Path(f).suffix.lower() in SUFFIXES]
+    return sorted(found)
+
+
+def _expand_one(
+    name: str, skip: Callable[[Path], bool] | None, records: Callable[[Path], bool] | None
+) -> Iterator[Target]:
     if name == STDIN:
         yield Target(STDIN)
         return
@@ -57,7 +82,9 @@ def _expand_one(name: str, skip: Callable[[Path], bool] | None) -> Iterator[Targ
             if not os.access(path, os.R_OK | os.X_OK):
                 yield Target(name, InputError(f"{name}: cannot read directory: permission denied"))
                 return
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file())
+            found = [
+                p for p in _walk(path) if p.suffix.lower() in FOLDER_SUFFIXES or (records is not None and records(p))
+            ]
             files = [p for p in found if skip is None or not skip(p)]
             if not found:
                 yield Target(name, InputError(f"{name}: directory holds no file claimcheck reads ({_KINDS})"))
