@@ -97,7 +97,7 @@ def test_verified_fix_drops_an_edit_after_which_the_rule_still_fires(linter: Lin
     findings = linter.check(text)
     edits = edits_for(findings)
     bad = [edits[0], Edit(edits[1].start, edits[1].end, "love chemical", edits[1].code)]  # a "fix" that still flags
-    fixed, kept, remaining = verified_fix(text, bad, linter.check)
+    fixed, kept, remaining = verified_fix(text, bad, linter.check, findings)
     assert kept == [edits[0]]
     assert fixed == "Oxytocin, the hormone involved in social bonding, floods you. It is the love hormone."
     assert [f.text for f in remaining if f.code == "OXT101"] == ["love hormone"]
@@ -113,3 +113,32 @@ def test_unified_diff_names_the_file_and_shows_the_change() -> None:
         "-love hormone",
         "+hormone involved in social bonding",
     ]
+
+
+def test_a_fix_that_would_hide_another_overclaim_is_dropped(linter: Linter) -> None:
+    text = "Oxytocin is the trust hormone and increases trust."
+    findings = linter.check(text)
+    assert {f.code for f in findings} >= {"OXT102", "OXT301"}
+    fixed, kept, remaining = verified_fix(text, edits_for(findings), linter.check, findings)
+    assert (fixed, kept) == (text, [])
+    assert {f.code for f in remaining} >= {"OXT301"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oxytocin is often called the love hormone.",  # the writer reports the nickname
+        'The nickname "love hormone" is everywhere.',  # quoted
+        "The love hormone oxytocin rises after a hug.",  # a label before the name
+        "Your love hormone levels drop when you are lonely.",  # a modifier
+        "Share it with #lovehormone and #love hormone tags.",  # a hashtag
+        "See love-hormone.md for the draft.",  # a file name
+    ],
+)
+def test_no_fix_for_reported_quoted_or_modifier_uses(linter: Linter, text: str) -> None:
+    assert all(f.fix is None for f in linter.check(text, silenced=True))
+
+
+def test_capital_kept_only_at_the_start_of_a_sentence(linter: Linter) -> None:
+    (f,) = linter.check("Oxytocin, aka the Love hormone, rises.")
+    assert f.fix == "hormone involved in social bonding"

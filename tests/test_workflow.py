@@ -306,3 +306,81 @@ def test_require_reason_from_the_config_file_holds_without_the_flag(repo: Path) 
     assert "no reason" not in cli("check", "--isolated", "docs/note.txt").stdout
     (repo / ".claimcheck.toml").write_text("require-reason = true\n", encoding="utf-8")
     assert "suppression gives no reason" in cli("check", "docs/note.txt").stdout
+
+
+# --- review fixes: what --fix may touch, config per run, include/exclude, baselines ------------
+
+
+def test_fix_follows_a_symlink_and_refuses_hard_links_and_read_only_files(repo: Path) -> None:
+    shared = repo / "shared.md"
+    shared.write_text(OVERCLAIM, encoding="utf-8")
+    (repo / "docs" / "intro.md").symlink_to(shared)
+    cli("check", "--isolated", "--fix", "docs/intro.md")
+    assert (repo / "docs" / "intro.md").is_symlink()
+    assert "social bonding" in shared.read_text(encoding="utf-8")
+    linked = repo / "linked.md"
+    linked.write_text(OVERCLAIM, encoding="utf-8")
+    (repo / "other-name.md").hardlink_to(linked)
+    locked = repo / "locked.md"
+    locked.write_text(OVERCLAIM, encoding="utf-8")
+    locked.chmod(0o444)
+    result = cli("check", "--isolated", "--fix", "linked.md", "locked.md")
+    assert result.exit_code == 2
+    assert "linked.md: not fixed: the file has other hard links" in result.stderr
+    assert "locked.md: not fixed: the file is read-only" in result.stderr
+    assert linked.read_text(encoding="utf-8") == OVERCLAIM == locked.read_text(encoding="utf-8")
+
+
+def test_fix_leaves_findings_below_min_level_alone(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(OVERCLAIM, encoding="utf-8")
+    cli("check", "--isolated", "--min-level", "error", "--fix", str(path))
+    assert path.read_text(encoding="utf-8") == OVERCLAIM
+
+
+def test_diff_still_writes_the_report_file_and_explains_formats_it_cannot_fix(repo: Path) -> None:
+    result = cli("check", "--isolated", "--diff", "--format", "sarif", "-o", "r.sarif", "docs/handout.md")
+    assert result.stdout.startswith("--- a/docs/handout.md") and (repo / "r.sarif").is_file()
+    (repo / "notes.jsonl").write_text('{"id": 1, "text": "' + OVERCLAIM.strip() + '"}\n', encoding="utf-8")
+    note = cli("check", "--isolated", "--diff", "notes.jsonl")
+    assert "notes.jsonl: not fixed: --fix changes plain text, Markdown and HTML files" in note.stderr
+
+
+def test_paths_under_different_configuration_files_are_an_error(repo: Path) -> None:
+    (repo / "pyproject.toml").write_text('[tool.claimcheck]\nignore = ["OXT1"]\n', encoding="utf-8")
+    (repo / "docs" / ".claimcheck.toml").write_text('select = ["OXT102"]\n', encoding="utf-8")
+    (repo / "README.md").write_text(OVERCLAIM, encoding="utf-8")
+    result = cli("check", "README.md", "docs/handout.md")
+    assert result.exit_code == 2 and "fall under different configuration files" in result.stderr
+    assert cli("check", "docs/handout.md", "docs/drafts/wip.md").exit_code in (0, 1)
+
+
+def test_force_exclude_applies_exclude_to_named_files(repo: Path) -> None:
+    (repo / ".claimcheck.toml").write_text('exclude = ["**/drafts/**"]\n', encoding="utf-8")
+    assert "OXT201" in cli("check", "docs/drafts/wip.md").stdout
+    forced = cli("check", "--force-exclude", "docs/drafts/wip.md", "docs/handout.md")
+    assert "wip.md" not in forced.stdout and "handout.md" in forced.stdout
+
+
+def test_broad_include_takes_in_no_data_files_and_a_typo_is_an_error(repo: Path) -> None:
+    (repo / "docs" / "data.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (repo / ".claimcheck.toml").write_text('include = ["docs/**"]\n', encoding="utf-8")
+    assert cli("check", "docs").exit_code == 1  # findings, not the CSV's missing text column
+    (repo / ".claimcheck.toml").write_text('include = ["doc/**"]\n', encoding="utf-8")
+    typo = cli("check", "docs")
+    assert typo.exit_code == 2 and "docs: every file here is left out by include/exclude" in typo.stderr
+
+
+def test_a_dangling_symlink_in_a_folder_is_passed_over(repo: Path) -> None:
+    (repo / "docs" / "broken.md").symlink_to(repo / "nowhere.md")
+    assert cli("check", "--isolated", "docs").exit_code == 1
+
+
+def test_write_baseline_keeps_entries_of_files_not_checked_and_stale_covers_deleted_files(repo: Path) -> None:
+    cli("check", "--isolated", "--write-baseline", "b.json", "docs")
+    assert len(json.loads((repo / "b.json").read_text())["findings"]) == 3
+    cli("check", "--isolated", "--write-baseline", "b.json", "docs/handout.md")  # part of the repository
+    assert len(json.loads((repo / "b.json").read_text())["findings"]) == 3
+    (repo / "docs" / "drafts" / "wip.md").unlink()
+    result = cli("check", "--isolated", "--baseline", "b.json", "docs")
+    assert result.exit_code == 0 and "1 baseline entry in b.json no longer match" in result.stderr

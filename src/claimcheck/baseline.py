@@ -64,9 +64,20 @@ def entries(findings: Iterable[Finding], baseline_file: Path) -> list[Entry]:
     return sorted(out, key=lambda e: (e.path, e.record_id or "", e.line, e.code, e.fingerprint))
 
 
-def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
-    """Write the baseline for ``findings`` to ``path`` (atomically); the number of entries."""
+def write_baseline(path: Path, findings: Iterable[Finding], checked: Iterable[str] = ()) -> int:
+    """Write the baseline for ``findings`` to ``path`` (atomically); the number of entries.
+
+    Entries already in the file for files not in ``checked`` (not checked in this run) are
+    kept while those files exist, so a run over part of the repository does not drop the rest.
+    """
     rows = entries(findings, path)
+    done = {_relative(p, path.parent) for p in checked}
+    try:
+        old = load_baseline(path) if path.exists() else []
+    except BaselineError:
+        old = []  # not a baseline: replaced
+    rows += [e for e in old if e.path not in done and (path.parent / e.path).is_file()]
+    rows.sort(key=lambda e: (e.path, e.record_id or "", e.line, e.code, e.fingerprint))
     payload = {
         "version": VERSION,
         "tool": "claimcheck",
@@ -124,7 +135,8 @@ def compare(
     findings: Sequence[Finding], baseline: Sequence[Entry], baseline_file: Path, checked: Iterable[str]
 ) -> Comparison:
     """Split ``findings`` into new and known; stale entries are those of files in ``checked``
-    (files not checked in this run say nothing about their entries)."""
+    that match no finding, and those of files that no longer exist (files not checked in this
+    run say nothing about their entries)."""
     root = baseline_file.parent
     remaining = Counter(e.key for e in baseline)
     new: list[Finding] = []
@@ -139,7 +151,8 @@ def compare(
     checked_paths = {_relative(p, root) for p in checked}
     stale = []
     for e in baseline:
-        if e.path in checked_paths and remaining[e.key] > 0:
+        gone = not (root / e.path).is_file()
+        if (e.path in checked_paths or gone) and remaining[e.key] > 0:
             remaining[e.key] -= 1
             stale.append(e)
     return Comparison(new, known, stale)

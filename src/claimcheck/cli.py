@@ -20,13 +20,13 @@ from .baseline import compare, load_baseline
 from .baseline import write_baseline as write_baseline_file
 from .config import Config, describe, resolve_config
 from .engine import Linter
-from .errors import ClaimcheckError
+from .errors import ClaimcheckError, ConfigError
 from .evaluate import evaluate, load_corpus
 from .fixes import fix_file, unified_diff
 from .formats import FORMATS, TEXT_FORMATS, ReadOptions, format_for
 from .inputs import STDIN, encode, expand
 from .models import Level, Rule, Source
-from .output import write_atomically
+from .output import write_atomically, write_fixed
 from .progress import progress
 from .report import RENDERERS, Report
 from .report.evaluation import render_eval_json, render_eval_text
@@ -76,6 +76,7 @@ def main() -> None:
 @click.option("--require-reason", is_flag=True, default=None, help="Report suppression comments without a reason.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), help="Use this config file.")
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--force-exclude", is_flag=True, help="Apply include/exclude to files named directly too.")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Report only findings not in FILE.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record findings in FILE.")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files.")
@@ -102,6 +103,7 @@ def check(
     require_reason: bool | None,
     config_file: Path | None,
     isolated: bool,
+    force_exclude: bool,
     baseline: Path | None,
     write_baseline: Path | None,
     fix: bool,
@@ -137,7 +139,9 @@ def check(
     if STDIN in paths and sys.stdin is None:
         _fail("<stdin>: standard input is closed")
         sys.exit(EXIT_ERROR)
-    targets = list(expand(paths, skip=config.is_excluded, records=config.includes))
+    targets = list(expand(paths, skip=config.is_excluded, records=config.includes_records))
+    if force_exclude:  # as pre-commit names files one by one: apply exclude to them too
+        targets = [t for t in targets if t.path == STDIN or t.error is not None or not config.is_excluded(t.path)]
     options = Options(config.format_in, ReadOptions(config.text_field, config.id_field), config.require_reason)
     run = Run()
     try:
@@ -151,14 +155,14 @@ def check(
                 for error in result.errors:
                     _fail(error)
         if fix or diff:
-            _fix(run, linter, options, write=fix)
+            _fix(run, linter, options, config.min_level, write=fix)
     except ClaimcheckError as exc:  # a rule that only fails when it first runs, or a file that cannot be written
         _fail(str(exc))
         sys.exit(EXIT_ERROR)
     findings = [f for f in run.findings if f.level >= config.min_level]
     if write_baseline is not None:
         try:
-            count = write_baseline_file(write_baseline, findings)
+            count = write_baseline_file(write_baseline, findings, run.checked)
         except ClaimcheckError as exc:
             _fail(str(exc))
             sys.exit(EXIT_ERROR)
@@ -186,14 +190,15 @@ def check(
     rendered = RENDERERS[fmt](report)
     if diff:
         click.echo(run.diff, nl=False)
-    elif output is not None:
+    if output is not None:
         try:
             write_atomically(output, rendered)
         except ClaimcheckError as exc:
             _fail(str(exc))
             sys.exit(EXIT_ERROR)
-        click.echo(summary(report.findings, report.files, report.suppressed))
-    else:
+        if not diff:
+            click.echo(summary(report.findings, report.files, report.suppressed))
+    elif not diff:
         click.echo(rendered, nl=False)
     if run.fixed:
         click.echo(f"claimcheck: fixed {run.fixed} finding{'' if run.fixed == 1 else 's'}", err=True)
@@ -205,24 +210,44 @@ def check(
 
 
 def _config(paths: Sequence[str], config_file: Path | None, isolated: bool) -> Config:
-    """The configuration for a run: found by walking up from the first path checked."""
-    first = next((Path(p) for p in paths if p != STDIN), Path.cwd())
-    start = first if first.is_dir() else first.parent
-    return resolve_config(start, config_file, isolated)
+    """The configuration for a run, found by walking up from the paths checked. One run has
+    one configuration: paths under different configuration files are an error, not a guess."""
+    starts = {(p if p.is_dir() else p.parent) for p in (Path(p) for p in paths if p != STDIN)} or {Path.cwd()}
+    configs = [resolve_config(start, config_file, isolated) for start in sorted(starts)]
+    files = sorted({str(c.file) for c in configs if c.file is not None} | ({"none"} if any(
+        c.file is None for c in configs) else set()))  # fmt: skip
+    if len(files) > 1:
+        raise ConfigError(
+            f"the paths checked fall under different configuration files ({', '.join(files)}); "
+            "check them in separate runs or name one with --config"
+        )
+    return configs[0]
 
 
-def _fix(run: Run, linter: Linter, options: Options, *, write: bool) -> None:
-    """Work out (and with ``write`` apply) the safe fixes of every text file of ``run``."""
+def _fix(run: Run, linter: Linter, options: Options, min_level: Level, *, write: bool) -> None:
+    """Work out (and with ``write`` apply) the safe fixes of every text file of ``run``. A file
+    that cannot be fixed is an error of the run; the other files are still fixed."""
     for path, found in list(run.by_path.items()):
-        fmt = format_for(path, options.format)
-        if path == "<stdin>" or fmt not in TEXT_FORMATS or not any(f.fix for f in found):
+        if not any(f.fix and f.level >= min_level and not f.suppressed for f in found):
             continue
-        change = fix_file(path, fmt, partial(check_source, linter, fmt=fmt, path=path, options=options), found)
+        fmt = format_for(path, options.format)
+        if path == "<stdin>" or fmt not in TEXT_FORMATS:
+            click.echo(f"claimcheck: {path}: not fixed: --fix changes plain text, Markdown and HTML files", err=True)
+            continue
+        check_text = partial(check_source, linter, fmt=fmt, path=path, options=options)
+        try:
+            change = fix_file(path, fmt, check_text, found, min_level)
+            if change is not None and write:
+                write_fixed(Path(path), encode(change.after, change.codec))
+        except (ClaimcheckError, OSError) as exc:
+            error = str(exc) if isinstance(exc, ClaimcheckError) else f"{path}: cannot fix: {exc.strerror or exc}"
+            run.errors.append(error)
+            _fail(error)
+            continue
         if change is None:
             continue
         run.diff += unified_diff(path, change.before, change.after)
         if write:
-            write_atomically(Path(path), encode(change.after, change.codec))
             run.replace(path, change.remaining, len(change.edits))
 
 

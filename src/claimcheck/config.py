@@ -264,10 +264,12 @@ class Config:
                 continue
         return None
 
-    def includes(self, path: str | Path) -> bool:
-        """Whether an ``include`` pattern names ``path`` (how record files, which folders
-        otherwise pass over, are taken in)."""
-        return any(self._matches(p, path) for p in self.include)
+    def includes_records(self, path: str | Path) -> bool:
+        """Whether an ``include`` pattern that names record files (ends in ``.jsonl``,
+        ``.ndjson`` or ``.csv``) matches ``path``: how record files, which folders otherwise
+        pass over, are taken in. A broad pattern such as ``docs/**`` takes in no data file."""
+        record = (".jsonl", ".ndjson", ".csv")
+        return any(p.lower().endswith(record) and self._matches(p, path) for p in self.include)
 
     def is_excluded(self, path: str | Path) -> bool:
         """Whether a file found while walking a folder is left out: it matches an ``exclude``

@@ -27,6 +27,7 @@ from .sources import load_sources
 from .terms import Prefilter, anchor_fragments, compile_terms
 
 Span = tuple[int, int]
+_FIXABLE = frozenset({Status.asserted, Status.hedged})
 SILENT = frozenset({Status.negated, Status.reported, Status.question, Status.conditional, Status.reference})
 
 
@@ -443,7 +444,8 @@ class Linter:
             end_page=until.page,
             section=list(document.section_at(view_start)),
             silenced=silent,
-            fix=None if silent else safe_replacement(rule, matched, document.source, start, end),
+            # Only the writer's own wording is fixed: not a nickname they report or put in quotes.
+            fix=safe_replacement(rule, matched, document.source, start, end) if a.status in _FIXABLE else None,
         )
 
     def _source(self, source_id: str, says: str | None) -> FindingSource:

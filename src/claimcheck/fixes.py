@@ -13,38 +13,57 @@ from __future__ import annotations
 import difflib
 import html
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .models import Finding, Rule, normalise_wording
+from .models import Finding, Level, Rule, normalise_wording
 
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"})
-_GLUED = re.compile(r"[\w'’]")
+# Next to these, the wording is part of a longer token: a hashtag, a file name, a URL, a compound.
+_GLUED_BEFORE = re.compile(r"[\w'’#/.@\\_-]")
+_GLUED_AFTER = re.compile(r"[\w'’/@\\_-]|\.\w")
+# Where the nickname modifies the next word ("love hormone levels") or is followed by the name
+# it labels ("the love hormone oxytocin"), a longer description would not read right.
+_MODIFIED = re.compile(
+    r"\s+(?:oxytocin|ot|levels?|release[sd]?|production|receptors?|systems?|boosts?|surges?|rush|hits?|sprays?|"
+    r"effects?|response|hacks?|theory|myths?|labels?|nicknames?)\b",
+    re.IGNORECASE,
+)
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n#>*\"“(]\s*)$")
 
 
-def _case_like(model: str, text: str) -> str:
-    """``text`` in the letter case of ``model``: UPPER, Title Case, Capitalised or as written."""
+def _case_like(model: str, text: str, sentence_start: bool) -> str:
+    """``text`` in the letter case of ``model``: UPPER, Title Case, Capitalised at the start
+    of a sentence, else as written."""
     letters = [c for c in model if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return text.upper()
     words = model.split()
     if len(words) > 1 and all(w[:1].isupper() for w in words):
         return " ".join(w if w in _SMALL_WORDS and i else w[:1].upper() + w[1:] for i, w in enumerate(text.split()))
-    if model[:1].isupper():
+    if model[:1].isupper() and sentence_start:
         return text[:1].upper() + text[1:]
     return text
 
 
 def safe_replacement(rule: Rule, matched: str, source: str, start: int, end: int) -> str | None:
     """The replacement for ``source[start:end]`` (which reads ``matched`` as prose), or None
-    when the rule has no safe fix for this wording here."""
+    when the rule has no safe fix for this wording here: a hyphenated or glued form
+    ("love-hormone levels", "#lovehormone", "love-hormone.md"), or the nickname used as a
+    modifier or label before a noun or name ("the love hormone oxytocin")."""
     fix = rule.fix
-    if fix is None or not fix.safe or source[start:end] != matched:
+    if fix is None or not fix.safe or source[start:end] != matched or "-" in matched:
         return None
     replacement = fix.replace.get(normalise_wording(matched))
-    if replacement is None or _GLUED.match(source, end) or (start and _GLUED.match(source, start - 1)):
+    if replacement is None or _GLUED_AFTER.match(source, end) or (start and _GLUED_BEFORE.match(source, start - 1)):
         return None
-    return _case_like(matched, replacement)
+    title_case = all(w[:1].isupper() for w in matched.split())
+    if _MODIFIED.match(source, end) or (not title_case and _NAME_AFTER.match(source, end)):
+        return None
+    sentence_start = _SENTENCE_START.search(source, max(0, start - 3), start) is not None or start == 0
+    return _case_like(matched, replacement, sentence_start)
 
 
 @dataclass(frozen=True)
@@ -76,25 +95,28 @@ def apply_edits(source: str, edits: Sequence[Edit]) -> str:
 
 
 def verified_fix(
-    source: str, edits: Sequence[Edit], recheck: Callable[[str], list[Finding]]
+    source: str, edits: Sequence[Edit], recheck: Callable[[str], list[Finding]], before: Sequence[Finding]
 ) -> tuple[str, list[Edit], list[Finding]]:
-    """Apply ``edits`` and check the result again with ``recheck``; drop every edit after
-    which a rule fires on the replaced text (its own rule, or another). Returns the fixed
-    text, the edits kept and the findings in the fixed text."""
-    kept = list(edits)
-    while True:
-        fixed = apply_edits(source, kept)
-        findings = recheck(fixed)
-        shift, failing = 0, set()
-        for i, e in enumerate(kept):
-            start = e.start + shift
-            end = start + len(e.text)
-            shift += len(e.text) - (e.end - e.start)
-            if any(f.start < end and f.end > start for f in findings if not f.suppressed):
-                failing.add(i)
-        if not failing:
-            return fixed, kept, findings
-        kept = [e for i, e in enumerate(kept) if i not in failing]
+    """Apply ``edits`` one at a time, checking the text again with ``recheck`` after each, and
+    keep an edit only if no rule fires on its new words and no other finding of ``before``
+    disappears (a replacement must not hide an overclaim it does not fix, say by reading
+    as a hedge). Returns the fixed text, the edits kept and the findings in the fixed text."""
+    # At least this many findings of each code must remain: all but those the edits fix.
+    floor = Counter(f.code for f in before if not f.suppressed) - Counter(e.code for e in edits)
+    text, kept, shift = source, [], 0
+    remaining = list(before)
+    for edit in edits:
+        start = edit.start + shift
+        candidate = text[:start] + edit.text + text[start + edit.end - edit.start :]
+        found = recheck(candidate)
+        end = start + len(edit.text)
+        fires = any(f.start < end and f.end > start for f in found if not f.suppressed)
+        left = Counter(f.code for f in found if not f.suppressed)
+        if fires or any(left[code] < n for code, n in floor.items()):
+            continue
+        text, shift, remaining = candidate, shift + len(edit.text) - (edit.end - edit.start), found
+        kept.append(edit)
+    return text, kept, remaining
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
@@ -118,22 +140,29 @@ class FileFix:
     remaining: list[Finding]
 
 
-def fix_file(path: str, fmt: str, check: Callable[[str], list[Finding]], findings: Sequence[Finding]) -> FileFix | None:
+def fix_file(
+    path: str,
+    fmt: str,
+    check: Callable[[str], list[Finding]],
+    findings: Sequence[Finding],
+    min_level: Level = Level.suggestion,
+) -> FileFix | None:
     """Work out the safe fixes for one text-format file (None when there is nothing to fix).
 
     ``check`` parses a text in the file's format and returns its findings (suppressions
-    applied); ``findings`` are those the run found in the file as it is on disk.
+    applied); ``findings`` are those the run found in the file as it is on disk; only those
+    at ``min_level`` or above (the ones reported) are fixed.
     """
     from .inputs import decode_with_codec
 
-    edits = edits_for(findings, escape_html=fmt == "html")
+    edits = edits_for([f for f in findings if f.level >= min_level], escape_html=fmt == "html")
     if not edits:
         return None
     with open(path, "rb") as handle:
         before, codec = decode_with_codec(handle.read(), path)
     if any(before[f.start : f.end] != f.text for f in _with_fix(findings)):
         return None  # the file changed since it was checked
-    after, kept, remaining = verified_fix(before, edits, check)
+    after, kept, remaining = verified_fix(before, edits, check, findings)
     return FileFix(path, before, after, codec, kept, remaining) if kept else None
 
 

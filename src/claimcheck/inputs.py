@@ -66,7 +66,7 @@ def _walk(folder: Path) -> list[Path]:
     found = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS]
-        found += [Path(root, f) for f in files if Path(f).suffix.lower() in SUFFIXES]
+        found += [Path(root, f) for f in files if Path(f).suffix.lower() in SUFFIXES and Path(root, f).is_file()]
     return sorted(found)
 
 
@@ -88,6 +88,8 @@ def _expand_one(
             files = [p for p in found if skip is None or not skip(p)]
             if not found:
                 yield Target(name, InputError(f"{name}: directory holds no file claimcheck reads ({_KINDS})"))
+            elif not files:  # a typo in include, or an exclude too broad: checking nothing must not pass
+                yield Target(name, InputError(f"{name}: every file here is left out by include/exclude"))
             for file in files:
                 yield Target(str(file))
         elif path.is_file():

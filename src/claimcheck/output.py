@@ -43,3 +43,20 @@ def write_atomically(path: Path, content: str | bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def write_fixed(path: Path, content: bytes) -> None:
+    """Write a fixed document over ``path``, atomically. A symbolic link is followed (its
+    target is fixed and the link kept); a file with other hard links, or one without write
+    permission, is refused with :class:`InputError`, since replacing it would cut the links
+    or override the protection."""
+    target = path.resolve() if path.is_symlink() else path
+    try:
+        info = target.stat()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot fix: {exc.strerror or exc}") from None
+    if info.st_nlink > 1:
+        raise InputError(f"{path}: not fixed: the file has other hard links; fix it by hand or with --diff")
+    if not info.st_mode & 0o222:
+        raise InputError(f"{path}: not fixed: the file is read-only")
+    write_atomically(target, content)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from ..formats import TEXT_FORMATS, format_for
 from ..models import Evidence, Finding, Level, Notice, Rule, Source
 from .base import Report, is_pseudo_path, link, one_line, relative_path
 
@@ -140,7 +141,7 @@ def _result(f: Finding, index: int, with_suppressions: bool) -> JSON:
         "locations": [{"physicalLocation": {"artifactLocation": artifact_location(f.path), "region": region}}],
         "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
     }
-    if f.fix is not None and f.page is None and f.record_id is None:  # a place in the file itself
+    if f.fix is not None and f.record_id is None and format_for(f.path) in TEXT_FORMATS:  # a place in the file
         deleted = {k: region[k] for k in ("startLine", "startColumn", "endLine", "endColumn")}
         change = {"deletedRegion": deleted, "insertedContent": {"text": f.fix}}
         result["fixes"] = [
