@@ -1,8 +1,9 @@
-"""The command line: ``claimcheck check``, ``rules``, ``rule CODE``, ``sources``.
+"""The command line: ``claimcheck check``, ``config``, ``rules``, ``rule CODE``, ``sources``, ``eval``.
 
-Thin by design: parse options, call the library, render. Exit codes: 0 no finding at
-warning or above, 1 findings at warning or above (or a problem in a suppression
-comment), 2 usage, input or rule errors.
+Thin by design: parse options, call the library, render. Exit codes: 0 no finding at the
+``fail-on`` level (default warning) or above, 1 such findings (or a problem in a
+suppression comment, or with ``--diff`` a fix to apply), 2 usage, input, rule,
+configuration or baseline errors, or a file that cannot be written.
 """
 
 from __future__ import annotations
