@@ -139,19 +139,28 @@ def decode_with_codec(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc.start
-    from charset_normalizer import from_bytes
+    legacy = legacy_codec(data)
+    if legacy is None:
+        raise InputError(f"{name}: cannot decode: not UTF-8 (invalid byte at offset {utf8_error}) and no encoding fits")
+    return data.decode(legacy, "replace"), legacy
 
+
+def legacy_codec(data: bytes) -> str | None:
+    """The legacy encoding non-UTF-8 bytes are in, or None when none fits."""
     if sum(b < 128 for b in data) >= 0.9 * len(data):
         # Mostly ASCII with a few other bytes: English text from Windows (curly quotes,
         # dashes, accents), where guessing from so few bytes is unreliable.
         try:
-            return data.decode("cp1252"), "cp1252"
+            data.decode("cp1252")
+            return "cp1252"
         except UnicodeDecodeError:
             pass
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data).best()
     if best is None or best.encoding.replace("-", "_").startswith(("utf_16", "utf_32")):
-        raise InputError(f"{name}: cannot decode: not UTF-8 (invalid byte at offset {utf8_error}) and no encoding fits")
-    return str(best), best.encoding
+        return None
+    return best.encoding
 
 
 def encode(text: str, codec: str) -> bytes:

@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from .document import Document
 from .engine import Linter
 from .errors import ClaimcheckError, InputError
 from .formats import ReadOptions, format_for, parse, read
@@ -83,8 +84,7 @@ def check_target(linter: Linter, target: Target, stdin: BinaryIO | None, options
                     errors.append(str(document))
                     continue
                 documents += 1
-                found = linter.check_document(document, shown)
-                found, problems = apply(found, document, shown, linter.codes, require_reason=options.require_reason)
+                found, problems = check_document(linter, document, shown, options)
                 findings += found
                 notices += problems
     except InputError as exc:
@@ -130,11 +130,18 @@ def check_targets(
             raise
 
 
+def check_document(
+    linter: Linter, document: Document, path: str, options: Options = Options()
+) -> tuple[list[Finding], list[Notice]]:
+    """Findings in ``document`` with its suppression comments applied, and the problems found
+    in those comments."""
+    found = linter.check_document(document, path)
+    return apply(found, document, path, linter.codes, require_reason=options.require_reason)
+
+
 def check_source(linter: Linter, text: str, fmt: str, path: str, options: Options = Options()) -> list[Finding]:
     """Findings in ``text`` read as ``fmt`` (a text format), suppressions applied."""
-    document = parse(text, fmt, path)
-    found, _ = apply(linter.check_document(document, path), document, path, linter.codes)
-    return found
+    return check_document(linter, parse(text, fmt, path), path, options)[0]
 
 
 @dataclass

@@ -55,6 +55,11 @@ class _Lines:
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.text = text
 
+    @property
+    def count(self) -> int:
+        """How many lines markdown-it sees (a final line break opens no line)."""
+        return len(self.starts) - (1 if self.text.endswith("\n") else 0)
+
     def start(self, line: int) -> int:
         """Offset of 0-based ``line`` (the end of the text past the last line)."""
         return self.starts[line] if line < len(self.starts) else len(self.text)
@@ -163,7 +168,7 @@ class _Walker:
         hides the rest of it, like an unclosed fence."""
         assert tok.map is not None
         m = _RAW_BLOCK.match(tok.content)
-        if m is None or tok.map[1] < len(self.lines.starts) - (1 if self.source.endswith("\n") else 0):
+        if m is None or tok.map[1] < self.lines.count:
             return
         if m.group(1) and "-->" not in tok.content:
             what = "HTML comment '<!--'"
@@ -180,8 +185,7 @@ class _Walker:
         hides the rest of the document, which is almost always a mistake."""
         assert tok.map is not None
         first, end = tok.map
-        total = len(self.lines.starts) - (1 if self.source.endswith("\n") else 0)
-        if end < total:
+        if end < self.lines.count:
             return
         last = self.source[self.lines.start(end - 1) : self.lines.start(end)].strip("\r\n").lstrip(" >")
         m = _FENCE_CLOSE.match(last)

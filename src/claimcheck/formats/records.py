@@ -107,19 +107,11 @@ def _codec(head: bytes, name: str) -> tuple[str, str]:
     try:
         codecs.getincrementaldecoder("utf-8")().decode(head, final=False)  # a cut character at the end is fine
     except UnicodeDecodeError:
-        legacy = _legacy(head)
+        from ..inputs import legacy_codec
+
+        legacy = legacy_codec(head) or "cp1252"
         return legacy, legacy
     return "utf-8-sig", "UTF-8"
-
-
-def _legacy(head: bytes) -> str:
-    """The legacy encoding a block of non-UTF-8 bytes is in (as :func:`claimcheck.inputs.decode` guesses)."""
-    if sum(b < 128 for b in head) >= 0.9 * len(head):
-        return "cp1252"
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(head).best()
-    return best.encoding if best is not None else "cp1252"
 
 
 def _lines(text: Iterable[str], name: str, label: str) -> Iterator[str]:
