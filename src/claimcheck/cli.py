@@ -21,8 +21,9 @@ from .baseline import compare, load_baseline
 from .baseline import write_baseline as write_baseline_file
 from .config import Config, describe, resolve_config
 from .engine import Linter
-from .errors import ClaimcheckError, ConfigError
+from .errors import ClaimcheckError, ConfigError, EvalError
 from .evaluate import evaluate, load_corpus
+from .evaluate_sentences import evaluate_sentences, is_sentence_corpus, load_sentence_corpus
 from .fixes import fix_file, unified_diff
 from .formats import FORMATS, TEXT_FORMATS, ReadOptions, format_for
 from .inputs import STDIN, encode, expand
@@ -30,7 +31,12 @@ from .models import Level, Rule, Source
 from .output import write_atomically, write_fixed
 from .progress import progress
 from .report import RENDERERS, Report
-from .report.evaluation import render_eval_json, render_eval_text
+from .report.evaluation import (
+    render_eval_json,
+    render_eval_text,
+    render_sentence_eval_json,
+    render_sentence_eval_text,
+)
 from .report.text import summary
 from .rules import load_rule_set, load_rules
 from .runner import Options, Run, check_source, check_targets, default_jobs
@@ -344,19 +350,56 @@ def list_sources() -> None:
 @main.command("eval")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--min-precision", type=click.FloatRange(0, 1), default=0.95, show_default=True)
-@click.option("--min-recall", type=click.FloatRange(0, 1), default=0.90, show_default=True)
-@click.option("--min-family-recall", type=click.FloatRange(0, 1), default=0.85, show_default=True)
-def eval_command(fmt: str, folder: Path, min_precision: float, min_recall: float, min_family_recall: float) -> None:
-    """Score the rules on a gold-labelled corpus; exit 1 below the targets."""
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test", "all"]),
+    default="all",
+    show_default=True,
+    help="Sentence-labelled corpora: score only this split.",
+)
+@click.option("--min-precision", type=click.FloatRange(0, 1), help="[default: 0.95 span; 0.90 sentence corpora]")
+@click.option("--min-recall", type=click.FloatRange(0, 1), help="[default: 0.90 span; 0.80 sentence corpora]")
+@click.option("--min-family-recall", type=click.FloatRange(0, 1), help="[default: 0.85 span; 0.60 sentence corpora]")
+def eval_command(
+    fmt: str,
+    folder: Path,
+    split: str,
+    min_precision: float | None,
+    min_recall: float | None,
+    min_family_recall: float | None,
+) -> None:
+    """Score the rules on a gold-labelled corpus; exit 1 below the targets.
+
+    FOLDER is either documents with NAME.gold.yaml sidecars (span labels, corpus/eval/) or a
+    sentence-labelled corpus of real text (index.yaml + sentences.tsv, corpus/web/).
+    """
+    sentence_corpus = is_sentence_corpus(folder)
+    defaults = (0.90, 0.80, 0.60) if sentence_corpus else (0.95, 0.90, 0.85)
+    targets = [
+        given if given is not None else d
+        for given, d in zip((min_precision, min_recall, min_family_recall), defaults, strict=True)
+    ]
     try:
         rules, sources = _load()
         linter = Linter(rules, sources)
-        evaluation = evaluate(linter, load_corpus(folder))
+        if sentence_corpus:
+            docs = load_sentence_corpus(folder, None if split == "all" else split)
+            if docs and all(d.text is None for d in docs):
+                raise EvalError(
+                    f"{folder}: none of the {len(docs)} texts is present in {folder / 'texts'}; they are not in "
+                    f"the repository (third-party text): collect them as {folder / 'README.md'} describes"
+                )
+            result = evaluate_sentences(linter, docs)
+            failures = result.failures(targets[0], targets[1], targets[2])
+            render_s = render_sentence_eval_json if fmt == "json" else render_sentence_eval_text
+            text = render_s(result, failures, split)
+        else:
+            evaluation = evaluate(linter, load_corpus(folder))
+            failures = evaluation.failures(targets[0], targets[1], targets[2])
+            render = render_eval_json if fmt == "json" else render_eval_text
+            text = render(evaluation, failures)
     except ClaimcheckError as exc:
         _fail(str(exc))
         sys.exit(EXIT_ERROR)
-    failures = evaluation.failures(min_precision, min_recall, min_family_recall)
-    render = render_eval_json if fmt == "json" else render_eval_text
-    click.echo(render(evaluation, failures), nl=False)
+    click.echo(text, nl=False)
     sys.exit(EXIT_FINDINGS if failures else EXIT_CLEAN)

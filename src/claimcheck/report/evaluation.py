@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict
 
 from ..evaluate import Counts, Evaluation, Miss
+from ..evaluate_sentences import SentenceEvaluation, SentenceMiss
 
 JSON_VERSION = 1
 
@@ -67,6 +68,66 @@ def render_eval_json(ev: Evaluation, failures: list[str]) -> str:
         "span": ev.span.as_dict(),
         "sentence": ev.sentence.as_dict(),
         "families": {k: v.as_dict() for k, v in sorted(ev.families.items())},
+        "rules": {k: v.as_dict() for k, v in sorted(ev.rules.items())},
+        "false_positives": [asdict(m) for m in ev.false_positives],
+        "false_negatives": [asdict(m) for m in ev.false_negatives],
+        "failures": failures,
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def _sentence_miss(m: SentenceMiss) -> list[str]:
+    status = f" [{m.status}]" if m.status else ""
+    return [f"  {m.id}: {m.label}{status}", f"      > {m.sentence}"]
+
+
+def render_sentence_eval_text(ev: SentenceEvaluation, failures: list[str], split: str = "all") -> str:
+    """Scores of a sentence-labelled corpus: overall, per gold family, per kind and rule, then every miss."""
+    lines = [
+        f"split {split}: {ev.documents} documents, {ev.sentences} sentences, {ev.overclaims} overclaims, "
+        f"{ev.borderline} borderline (not scored)",
+    ]
+    if ev.absent:
+        lines.append(
+            f"{len(ev.absent)} documents absent (texts not collected), not scored: {', '.join(ev.absent[:10])}"
+            + (" ..." if len(ev.absent) > 10 else "")
+        )
+    lines += [
+        "",
+        *_table("level", {"sentence": ev.overall}),
+        "",
+        *_table("family (gold)", ev.families),
+        "",
+        *_table("kind", ev.kinds),
+        "",
+        *_table("rule", ev.rules),
+        "",
+        f"False positives ({len(ev.false_positives)}):",
+    ]
+    for m in ev.false_positives:
+        lines += _sentence_miss(m)
+    lines += ["", f"False negatives ({len(ev.false_negatives)}):"]
+    for m in ev.false_negatives:
+        lines += _sentence_miss(m)
+    lines += [""]
+    lines += [f"Below target: {f}" for f in failures] or ["All targets met."]
+    return "\n".join(lines) + "\n"
+
+
+def render_sentence_eval_json(ev: SentenceEvaluation, failures: list[str], split: str = "all") -> str:
+    """The same content as a JSON object (``version`` 1, ``level`` "sentence")."""
+    payload = {
+        "version": JSON_VERSION,
+        "level": "sentence",
+        "split": split,
+        "documents": ev.documents,
+        "absent": ev.absent,
+        "sentences": ev.sentences,
+        "overclaims": ev.overclaims,
+        "borderline": ev.borderline,
+        "sentence": ev.overall.as_dict(),
+        "families": {k: v.as_dict() for k, v in sorted(ev.families.items())},
+        "kinds": {k: v.as_dict() for k, v in sorted(ev.kinds.items())},
         "rules": {k: v.as_dict() for k, v in sorted(ev.rules.items())},
         "false_positives": [asdict(m) for m in ev.false_positives],
         "false_negatives": [asdict(m) for m in ev.false_negatives],
