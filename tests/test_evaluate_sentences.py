@@ -53,7 +53,9 @@ def _corpus(root: Path, with_texts: bool = True) -> Path:
             pos = len(text)
         if with_texts:
             (root / "texts" / f"{doc}.txt").write_text(text, encoding="utf-8")
-        index.append({"id": doc, "url": f"https://example.org/{doc}", "kind": "blog", "split": split, "sha1": _sha1(text)})
+        index.append(
+            {"id": doc, "url": f"https://example.org/{doc}", "kind": "blog", "split": split, "sha1": _sha1(text)}
+        )
     (root / "index.yaml").write_text(yaml.safe_dump(index), encoding="utf-8")
     (root / "sentences.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     return root

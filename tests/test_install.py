@@ -6,6 +6,7 @@ import site
 import subprocess
 import sys
 import sysconfig
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,6 +19,10 @@ def test_install_wheel_into_fresh_venv_runs_from_temp_dir(tmp_path: Path) -> Non
         check=True,
     )
     (wheel,) = dist.glob("claimcheck-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    # the evidence corpus ships; evaluation corpora (and third-party texts under corpus/web/) never do
+    assert "claimcheck/_data/corpus/sources.yaml" in names
+    assert not [n for n in names if n.startswith("claimcheck/_data/corpus/") and not n.endswith("sources.yaml")]
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     bin_dir = venv / ("Scripts" if sys.platform == "win32" else "bin")

@@ -133,3 +133,31 @@ def test_rules_token_patterns_compile_in_spacy(rules: list[Rule]) -> None:
         if rule.match.patterns:
             matcher.add(rule.code, rule.match.patterns)  # raises MatchPatternError on a bad pattern
     assert len(matcher) == sum(1 for r in rules if r.match.patterns)
+
+
+def test_rules_lexicon_word_lists_expand_in_match_terms(tmp_path: Path) -> None:
+    (tmp_path / "lexicon.yaml").write_text("names: [luv hormone, lurve hormone]\nbirth: [labour, labor]\n", "utf-8")
+    text = GOOD.replace("  phrases:\n", "  phrases:\n    - '@names'\n", 1)
+    text = text.replace("match:", "match:\n  exceptions: ['@birth']", 1)
+    rule = load_rule(_write(tmp_path, text))
+    assert rule.match.phrases is not None and rule.match.phrases[:2] == ["luv hormone", "lurve hormone"]
+    assert "love hormone" in rule.match.phrases
+    assert rule.match.exceptions == ["labour", "labor"]
+
+
+def test_rules_unknown_lexicon_name_names_file_line_and_lists(tmp_path: Path) -> None:
+    (tmp_path / "lexicon.yaml").write_text("birth: [labour]\n", "utf-8")
+    path = _write(tmp_path, GOOD.replace("match:", "match:\n  exceptions: ['@brith']", 1))
+    message = r"OXT101.yml:\d+: field 'match.exceptions': unknown word list '@brith' \(birth\)"
+    with pytest.raises(RuleError, match=message):
+        load_rule(path)
+    (tmp_path / "lexicon.yaml").write_text("birth: labour\n", "utf-8")
+    with pytest.raises(RuleError, match=r"lexicon.yaml:1: 'birth' must be a non-empty list of terms"):
+        load_rules([tmp_path])
+
+
+def test_rules_bundled_lexicon_is_used_by_rules(rules: list[Rule]) -> None:
+    # the treatment rules share their efficacy wording through '@efficacy'
+    treatment = [r for r in rules if r.code in ("OXT201", "OXT202", "OXT203", "OXT204")]
+    assert all(r.match.claim and "reduce" in r.match.claim.predicate for r in treatment)
+    assert not any(t.startswith("@") for r in rules for t in (r.match.exceptions or []))

@@ -115,7 +115,7 @@ NEGATION_FRAME = _rx(
     rf"never\s+been\s+shown|contrary\s+to)\b"
 )
 # Modal hedges count before and inside the hit only ("better than any therapist could" does not hedge).
-HEDGE_MODAL = _rx(r"\b(?:may|might|could|can)\b")
+HEDGE_MODAL = _rx(r"\b(?:may|might|could)\b")
 HEDGE = _rx(
     r"\b(?:possibly|perhaps|potentially|appears?\s+to|seems?\s+to|"
     r"suggests?|suggested|suggesting|preliminary|early\s+(?:studies|research|evidence|trials|findings|results)|"
@@ -250,6 +250,20 @@ REPORTED = _rx(
     r"\bit\s+is\s+(?:often\s+|widely\s+|commonly\s+|sometimes\s+|frequently\s+|popularly\s+)?"
     r"(?:claimed|said|believed|argued|assumed|thought|suggested|reported|asserted)\b|"
     r"\bthe\s+(?:claim|idea|notion|belief|assumption|story|narrative|hype|view|promise|pitch)\s+that\b"
+)
+# A note records what the patient did, wants or read, not what the writer claims: "Pt bought
+# oxytocin spray online; advised to stop", "Mother requests it after reading that ...".
+_PATIENT = (
+    r"(?:pt|pts|patient|patients|client|clients|mother|father|mom|mum|dad|parents?|partner|husband|wife|family|"
+    r"he|she|they)"
+)
+DOCUMENTED = _rx(
+    rf"^\W*(?:(?:hpi|s|subjective|history|hx)\s*:\s*)?{_PATIENT}\b(?:\s+(?:has|had|have|is|was|now|already|also|recently|"
+    rf"reportedly|previously|then|just|still))*\s+(?:bought|buys|purchased|ordered|orders|obtained|got|started|tried|"
+    rf"took|used|(?:been\s+)?(?:using|taking|buying|ordering)|requests?|requested|wants?(?:\s+to)?|wanted(?:\s+to)?|"
+    rf"wishes\s+to|would\s+like(?:\s+to)?|plans?\s+to|planning\s+to|intends?\s+to|considering|asking\s+(?:about|for)|"
+    rf"asked\s+(?:about|for)|declined|refused|stopped|brought\s+in|self-?administer\w*)\b|"
+    rf"\b(?:after|from|since|when)\s+(?:reading|hearing|seeing|being\s+told)\b|\b(?:reading|hearing)\s+that\b"
 )
 # The writer takes up someone else's claim: "as the vendor rightly says", "and she is right".
 ENDORSED = _rx(
@@ -501,6 +515,7 @@ def assess(
     if not endorsed and (
         is_quote
         or REPORTED.search(before)
+        or DOCUMENTED.search(sentence[cs:end])
         or REPORTED_NAME.search(sentence[cs:start])
         or REPORTED_AFTER.search(sentence[end:])
         or (parts and REPORTED_INSIDE.search(inside))

@@ -2,12 +2,18 @@
 
 The rules folder is the registry: every ``*.yml`` file below it is one rule whose file
 stem is its code. Nothing registers itself in code.
+
+A pack may share word lists between its rules in a ``lexicon.yaml`` beside them (``name:
+[terms]``); a rule's term list names one as ``"@name"``, which stands for all its terms. So
+the words for "works as a treatment" or "obstetric use" are written once, and every rule that
+describes such a claim uses the same ones.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -16,15 +22,68 @@ from .models import Rule, Source
 from .paths import rules_dir
 from .yamlfile import YamlError, describe_validation_error, load
 
+LEXICON = "lexicon.yaml"
+# The term lists of a rule's ``match`` that may name a lexicon entry.
+_TERM_LISTS = (("phrases",), ("requires",), ("exceptions",)) + tuple(
+    ("claim", part) for part in ("subject", "predicate", "object", "exclude")
+)
 
-def load_rule(path: Path) -> Rule:
-    """Load one rule file. Raises :class:`RuleError` with file, line and field."""
+
+def _read_mapping(path: Path, expected: str) -> tuple[dict[str, Any], dict[Any, int]]:
     try:
         data, lines = load(path)
     except YamlError as exc:
         raise RuleError(str(exc)) from None
     if not isinstance(data, dict):
-        raise RuleError(f"{path}:1: a rule file must be a mapping of fields")
+        raise RuleError(f"{path}:1: {expected}")
+    return data, lines
+
+
+def load_lexicon(folder: Path) -> dict[str, list[str]]:
+    """The shared word lists of the pack in ``folder`` (empty without a ``lexicon.yaml``)."""
+    path = folder / LEXICON
+    if not path.is_file():
+        return {}
+    data, lines = _read_mapping(path, "a lexicon must map names to lists of terms")
+    for name, terms in data.items():
+        if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
+            raise RuleError(f"{path}:{lines.get((name,), 1)}: '{name}' must be a non-empty list of terms")
+    return {str(k): [str(t) for t in v] for k, v in data.items()}
+
+
+def _expand(data: dict[str, Any], lexicon: dict[str, list[str]], path: Path, lines: dict[Any, int]) -> None:
+    """Replace ``"@name"`` items of the match term lists by the lexicon's terms, in place."""
+    match = data.get("match")
+    if not isinstance(match, dict):
+        return
+    for loc in _TERM_LISTS:
+        holder: Any = match
+        for key in loc[:-1]:
+            holder = holder.get(key) if isinstance(holder, dict) else None
+        terms = holder.get(loc[-1]) if isinstance(holder, dict) else None
+        if not isinstance(terms, list):
+            continue
+        out: list[Any] = []
+        for i, term in enumerate(terms):
+            if isinstance(term, str) and term.startswith("@"):
+                name = term[1:]
+                if name not in lexicon:
+                    line = lines.get(("match", *loc, i), "?")
+                    known = ", ".join(sorted(lexicon)) or f"none: no {LEXICON} beside the rule"
+                    raise RuleError(
+                        f"{path}:{line}: field 'match.{'.'.join(loc)}': unknown word list '@{name}' ({known})"
+                    )
+                out += lexicon[name]
+            else:
+                out.append(term)
+        holder[loc[-1]] = out
+
+
+def load_rule(path: Path, lexicon: dict[str, list[str]] | None = None) -> Rule:
+    """Load one rule file, with the word lists of its pack's ``lexicon.yaml`` (read from the
+    rule's folder when not given). Raises :class:`RuleError` with file, line and field."""
+    data, lines = _read_mapping(path, "a rule file must be a mapping of fields")
+    _expand(data, load_lexicon(path.parent) if lexicon is None else lexicon, path, lines)
     try:
         rule = Rule.model_validate(data)
     except ValidationError as exc:
@@ -54,8 +113,11 @@ def load_rules(folders: Sequence[Path] | None = None, sources: dict[str, Source]
         files = rule_files(folder)
         if not files:
             raise RuleError(f"{folder}: no rule files (*.yml) found")
+        lexicons: dict[Path, dict[str, list[str]]] = {}
         for path in files:
-            rule = load_rule(path)
+            if path.parent not in lexicons:
+                lexicons[path.parent] = load_lexicon(path.parent)
+            rule = load_rule(path, lexicons[path.parent])
             if rule.code in seen:
                 raise RuleError(f"{path}: code {rule.code} is already used by {seen[rule.code]}")
             if rule.name in names:
