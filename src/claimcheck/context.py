@@ -124,8 +124,20 @@ HEDGE = _rx(
     r"hypothes\w+|likely|in\s+some\s+(?:people|cases|studies)|for\s+some\s+people|tentative(?:ly)?|pilot|"
     r"exploratory|(?:is|are)\s+thought\s+to|believed\s+to|promising|in\s+theory|theoretically|"
     r"(?:has|have|had|with)\s+the\s+potential|potential\s+to|indicate[sd]?\s+that|imply\s+that|"
-    r"(?:appears?|seems?)\s+(?:to|that)|plausibl\w+|conceivabl\w+|presumabl\w+)\b"
+    r"(?:appears?|seems?)\s+(?:to|that)|plausibl\w+|conceivabl\w+|presumabl\w+|probably|"
+    r"depending\s+on|depends\s+on)\b"
 )
+# A description of research or of interest in it, not a claim: "has been studied for its
+# effects on", "tested the hypothesis that X will improve Y", "interest in using oxytocin to".
+STUDY_FRAME = _rx(
+    r"\b(?:(?:has|have|had)\s+(?:also\s+|long\s+|widely\s+)?been\s+(?:studied|investigated|tested|explored|examined|"
+    r"researched|trialled|trialed|evaluated|assessed)|studied\s+(?:for|as|in)|hypothes[ie]s|"
+    r"(?:test|tests|tested|testing|assess|assessed|assessing|evaluat\w+|examin\w+|investigat\w+|determine)\s+"
+    r"(?:whether|if|the\s+(?:efficacy|effects?|safety|role|impact))|potential\s+(?:effects?|therapeutic|benefits?|role|"
+    r"applications?|uses?)|(?:interest|research|hopes?|enthusiasm|excitement|talk)\s+(?:in|into|about|of)\s+using)\b"
+)
+# A modal right after the hit is the hit's own verb: "oxytocin therapy could make it easier".
+MODAL_AFTER = _rx(r"^\s*(?:(?:also|still|then|indeed|really|sometimes|potentially|possibly)\s+)?(?:may|might|could)\b")
 
 ASSOCIATION = _rx(
     r"\b(?:associated\s+with|associations?\s+(?:between|with)|linked\s+(?:to|with)|links?\s+between|"
@@ -241,6 +253,16 @@ _SPEECH = (
     r"prescribe[sd]?|advise[sd]?|urge[sd]?|preach(?:es|ed)?|sells?|sold|promote[sd]?|peddle[sd]?|"
     r"impl(?:y|ies|ied)|insist|portray(?:s|ed)?|frame[sd]?|paint(?:s|ed)?)"
 )
+# What one study or its authors found: an attributed report of one result, not the writer's claim
+# ("a 2015 study of 31 children found that ..."). A general appeal ("research shows", "studies
+# have found", "researchers have found") stays the writer's own claim.
+STUDY_REPORT = _rx(
+    r"\b(?:(?:a|the|one|this|that|another|their|an)\s+(?:(?:\d{4}|new|recent|small|large|earlier|later|single|"
+    r"landmark|famous|swiss|german|british|american|\w+ish|\w+an)\s+)*(?:study|trial|experiment|paper|report|analysis)|"
+    r"(?:the|these|those)\s+(?:researchers|authors|investigators|scientists|team)|\w+\s+(?:et\s+al\.?|and\s+colleagues))"
+    r"\b(?:\s+\S+){0,8}?\s+(?:found|finds|showed|shows|demonstrated|demonstrates|observed|revealed|reveals|tested|"
+    r"concluded|reported|reports|noted)\b"
+)
 REPORTED = _rx(
     rf"\b{_REPORTER}(?:{_Q}\w+)?\b(?:\s+\S+){{0,4}}?\s+(?<!\bwe\s)(?<!\bi\s){_SPEECH}\b|"
     rf"\baccording\s+to\s+(?:the\s+|his\s+|her\s+|their\s+|a\s+|an\s+|some\s+|many\s+)?{_REPORTER}\b|"
@@ -350,6 +372,8 @@ def _inside_parentheses(text: str, pos: int) -> bool:
 
 
 _QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»"}
+_OPENS_QUOTATION = re.compile(r'^\s*[“"«]')
+_CLOSING_QUOTES = re.compile(r'[”"»]')
 
 
 @dataclass(frozen=True)
@@ -402,13 +426,15 @@ def strength_of(clause: str, hit_end: int | None = None) -> Strength:
     "better than any therapist could" does not hedge it.
     """
     text = _clean(clause)
+    if STUDY_FRAME.search(text[:hit_end]):
+        return Strength.none
     if BOOSTER.search(text):
         return Strength.direct
     if ASSOCIATION.search(text):
         return Strength.correlational
     head = text[:hit_end]
     tail = "" if hit_end is None else text[hit_end:]
-    if HEDGE.search(head) or HEDGE_MODAL.search(head) or HEDGE_AFTER.search(tail):
+    if HEDGE.search(head) or HEDGE_MODAL.search(head) or HEDGE_AFTER.search(tail) or MODAL_AFTER.search(tail):
         return Strength.conditional
     return Strength.direct
 
@@ -482,7 +508,7 @@ def assess(
     def result(status: Status) -> Assessment:
         return Assessment(status, strength)
 
-    if is_reference or is_reference_entry(sentence):
+    if is_reference or is_reference_entry(sentence) or _work_title(sentence, start, end):
         return result(Status.reference)
     if sentence.rstrip(" \t\n\"'”’)*_").endswith("?") and not RHETORICAL.search(sentence):
         return result(Status.question)
@@ -508,6 +534,8 @@ def assess(
     ):
         return result(Status.negated)
     quote = _enclosing_quote(sentence, start, end)
+    if quote is None and _OPENS_QUOTATION.match(sentence) and not _CLOSING_QUOTES.search(sentence[1:]):
+        return result(Status.reported)  # a quotation that runs on from here into later sentences
     scare = quote is not None and not parts and len(sentence[quote[0] + 1 : quote[1]].split()) <= 4
     if quote is not None and not scare:
         return result(Status.reported)
@@ -515,6 +543,7 @@ def assess(
     if not endorsed and (
         is_quote
         or REPORTED.search(before)
+        or STUDY_REPORT.search(before)
         or DOCUMENTED.search(sentence[cs:end])
         or REPORTED_NAME.search(sentence[cs:start])
         or REPORTED_AFTER.search(sentence[end:])
@@ -533,6 +562,26 @@ def assess(
     if strength < Strength.direct:
         return result(Status.hedged)
     return result(Status.asserted)
+
+
+# A book, film or talk named by its title: "cover image The Moral Molecule:", "Zak's book The
+# Moral Molecule". (A heading of the page itself is the writer's own claim.)
+_WORK_BEFORE = _rx(
+    r"\b(?:book|books|cover|cover\s+image|titled|entitled|author\s+of|bestseller|best-seller|bestselling|novel|film|"
+    r"documentary|memoir|podcast|episode|chapter|lecture|talk|ted\s+talk)\W*(?:(?:the|a|an|his|her|their)\s+)?[\"“‘']?\s*$"
+)
+_SUBTITLE_AFTER = re.compile(
+    r"^[\"”’']?\s*:\s+(?:The|A|An|How|Why|What|[A-Z]\w+)(?:\s+(?:[A-Z][\w’'\-]*|of|and|the|in|for|to|a|an|on|with))+"
+)
+
+
+def _work_title(sentence: str, start: int, end: int) -> bool:
+    """Whether the hit, written in title case, is (part of) the title of a work."""
+    words = sentence[start:end].split()
+    if not words or not all(w[:1].isupper() or w.lower() in ("of", "the", "a", "an", "and") for w in words):
+        return False
+    lead = re.sub(r"(?:\bthe\s*)?$", "", sentence[:start], flags=re.IGNORECASE)  # the title's own "The"
+    return _WORK_BEFORE.search(lead) is not None
 
 
 def _verb_gap(sentence: str, parts: Sequence[tuple[int, int]]) -> str:

@@ -1,0 +1,70 @@
+"""Failure classes found on real public writing (corpus/web, dev split) and in clinical notes.
+
+Each case is in our own words but keeps the structure of the real text that failed: a study
+described rather than a claim made, one study's result attributed to it, a quotation that runs
+on across sentences, a book named by its title, a note recording what a patient did, an
+obstetric order, a claim stated with "can" behind an appeal to research.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck import Linter
+from claimcheck.models import Level
+
+
+def _flagged(linter: Linter, text: str) -> list[str]:
+    return [f.code for f in linter.check(text) if f.level >= Level.warning]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # research described, not a finding claimed
+        "The peptide has been studied for its possible effects on easing social anxiety and improving empathy.",
+        "Oxytocin has also been investigated as a therapy for autism, social anxiety disorder and depression.",
+        "The trial tested the hypothesis that eight weeks of intranasal oxytocin will improve social cognition"
+        " in people with schizophrenia.",
+        "What does this mean for the interest in using oxytocin to help people with autism or social anxiety?",
+        # one study's result, attributed to that study
+        "A 2014 study found that a single intranasal dose of oxytocin increases compassion toward strangers.",
+        "One small trial even showed that oxytocin eases anxiety when couples are apart.",
+        # a quotation that opens here and closes in a later sentence
+        "\u201cIn our sample, oxytocin administration increased trust and warmth. We did not expect it,\u201d"
+        " the author said.",
+        # a book named by its title
+        "In his book The Moral Molecule, the economist argues that one hormone makes us good.",
+        "cover image The Moral Molecule:",
+        # the hedge is the hit's own verb, after it
+        "Oxytocin therapy could make it easier for lonely people to reach out.",
+        "Depending on the setting, the hormone can make you feel more loving or more wary.",
+        # notes: documentation of the patient's acts and wishes, obstetric orders
+        "Patient bought oxytocin spray online; advised to stop.",
+        "Pt wants to try oxytocin spray for social anxiety; discussed lack of evidence.",
+        "Mother requests oxytocin treatment after reading that oxytocin cures autism.",
+        "Continue oxytocin therapy at 4 mU/min; titrate per protocol.",
+        "Start oxytocin per protocol at 2 mU/min and increase every 30 minutes.",
+        "It has been suggested that the oxytocin system works differently in Prader-Willi syndrome.",
+    ],
+)
+def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, text: str) -> None:
+    assert _flagged(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # "can" behind a general appeal to research is an efficacy claim
+        ("Research shows that oxytocin can reduce social anxiety within an hour.", "OXT202"),
+        ("Studies have found that oxytocin nasal spray can relieve the symptoms of PTSD.", "OXT203"),
+        # a general appeal to researchers is the writer's own claim, unlike one attributed study
+        ("Researchers have found that oxytocin increases trust between strangers.", "OXT301"),
+        # efficacy wording that is not "treat" or "cure"
+        ("Oxytocin spray is a popular choice for people with social anxiety.", "OXT202"),
+        # a patient-education line in the clinician's own voice is still a claim
+        ("Explained that oxytocin spray can reduce his social anxiety before meetings.", "OXT202"),
+    ],
+)
+def test_real_text_claims_still_flagged(linter: Linter, text: str, code: str) -> None:
+    assert code in _flagged(linter, text)
