@@ -303,7 +303,8 @@ REPORTED_INSIDE = _rx(
 # A named person or group as the speaker: "Zak calls oxytocin ...", "Smith et al. argued ...".
 REPORTED_NAME = re.compile(
     r"\b(?!(?:Research|Science|Studies|Study|Evidence|Data|Experts?|Doctors?|Scientists?|Trials?|Oxytocin|It|This|"
-    r"That|These|Those|The|A|An|Our|We|I|You)\b)[A-Z][\w’'\-]+(?:\s+et\s+al\.?|\s+[A-Z][\w’'\-]+)?\s+"
+    r"That|These|Those|The|A|An|Our|We|I|You|Often|Also|Sometimes|Now|Once|Still|Even|Many|Some|People|Who|"
+    r"What|Which|Widely|Commonly|Popularly|Aptly|Rightly|Wrongly|Affectionately|Frequently|Usually)\b)(?![A-Z]\w*ly\b)[A-Z][\w’'\-]+(?:\s+et\s+al\.?|\s+[A-Z][\w’'\-]+)?\s+"
     r"(?:calls?|called|dubs?|dubbed|says?|said|argues?|argued|claims?|claimed|wrote|writes|describes?|described|"
     r"insists?|insisted|told|tells|believes?|believed|names?|named|labell?ed|branded|promoted|popularized|popularised)\b"
 )

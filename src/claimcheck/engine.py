@@ -113,7 +113,8 @@ class CompiledRule:
                 subs = [
                     a
                     for a in ANAPHORS.find(clause)
-                    if " " not in clause[a[0] : a[1]] or not any(e <= a[0] for _, e in anchors)
+                    if (" " not in clause[a[0] : a[1]] or not any(e <= a[0] for _, e in anchors))
+                    and not _EXPLETIVE.match(clause, a[0])
                 ]
             if not subs and (bare or (anaphora and _ALSO.match(clause))):
                 subs = _bare_subject(clause, keep(predicate.find(clause)))
@@ -184,8 +185,24 @@ ANAPHORS = compile_terms(
     ],
     inflect=False,
 )
-_LEAD = re.compile(r"^[\s\-*+•▪◦>#]*(?:\d{1,3}[.)]\s*)?(?:\*\*)?(?:(?:also|and|plus|it|that)\s+)?", re.IGNORECASE)
+_LEAD = re.compile(
+    r"^[\s\-*+•▪◦>#]*(?:\d{1,3}[.)]\s*)?(?:\*\*)?(?:[A-Z][\w'’\-]*(?:[ \t/&]+[\w'’\-]+){0,4}\s*:\s*(?:\*\*)?\s*)?"
+    r"(?:(?:also|and|plus|it|that)\s+)?",
+    re.IGNORECASE,
+)
+# A definition-list line: a short label, a colon, then what it does ("Social bonding: Creates
+# feelings of trust."). Like a list item, it may leave its subject out.
+_DEFINITION = re.compile(r"^[\s\-*+•▪◦]*(?:\*\*)?[A-Z][\w'’\-]*(?:[ \t/&]+[\w'’\-]+){0,4}\s*:(?:\*\*)?\s+\S")
 
+
+# "It is not surprising that ...", "it turns out": an "it" that stands for nothing.
+_EXPLETIVE = re.compile(
+    r"it(?:\s+(?:is|was|'s|’s|seems|seemed|appears|appeared|turns\s+out|turned\s+out|would\s+be|may\s+be|might\s+be|"
+    r"could\s+be|has\s+been|will\s+be)(?:\s+(?:not|no|also|clear|likely|possible|surprising|obvious|true|important|"
+    r"worth|interesting|easy|hard|known|thought|believed|said|estimated|unclear|noteworthy|notable|striking))*\s+"
+    r"(?:that|to|as\s+if|as\s+though|like)\b)",
+    re.IGNORECASE,
+)
 
 # "also works for autism btw": a sentence that continues the topic without naming it.
 _ALSO = re.compile(r"^\W*(?:also|plus)\b", re.IGNORECASE)
@@ -286,6 +303,7 @@ class Linter:
         out: list[tuple[Segment, str, bool]] = []
         title = section = False
         recent = 0
+        listed = False  # inside a list whose lead-in or earlier items were about the topic
         for seg in document.segments:
             seg_text = document.text[seg.start : seg.end]
             anchored = self._anchor.search(seg_text)
@@ -293,10 +311,13 @@ class Linter:
                 if seg.level == 1 and not out:
                     title = anchored
                 section = anchored
-            topic = title or section or recent > 0
+            item = seg.item or _DEFINITION.match(seg_text) is not None
+            listed = item and (listed or recent > 0)
+            topic = title or section or recent > 0 or listed
             if anchored or topic:
                 out.append((seg, seg_text, topic))
-            recent = TOPIC_SEGMENTS if anchored else max(0, recent - 1)
+            # a list run keeps the topic of its lead-in to its last item
+            recent = TOPIC_SEGMENTS if anchored else recent if listed else max(0, recent - 1)
         return out
 
     def _pattern_spans(self, sent: object) -> dict[str, list[Span]]:
@@ -353,7 +374,7 @@ class Linter:
         sents = list(doc.sents)
         seg_text = doc.text
         out: list[Finding] = []
-        bare = seg.item or seg.heading
+        bare = seg.item or seg.heading or _DEFINITION.match(seg_text) is not None
         # A short segment (a list item, a line) that looks like a bibliography entry is one
         # as a whole, even where the sentence splitter cut it after the authors.
         reference = seg.reference or (len(seg_text) <= 400 and is_reference_entry(seg_text))
