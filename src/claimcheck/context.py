@@ -373,6 +373,7 @@ def _inside_parentheses(text: str, pos: int) -> bool:
 
 
 _QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»"}
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 _OPENS_QUOTATION = re.compile(r'^\s*[“"«]')
 _CLOSING_QUOTES = re.compile(r'[”"»]')
 
@@ -431,9 +432,11 @@ def strength_of(clause: str, hit_end: int | None = None) -> Strength:
         return Strength.none
     if BOOSTER.search(text):
         return Strength.direct
-    if ASSOCIATION.search(text):
-        return Strength.correlational
     head = text[:hit_end]
+    # an association after the hit belongs to another relation: "X relieves anxiety and helps us
+    # feel connected to others"
+    if ASSOCIATION.search(head):
+        return Strength.correlational
     tail = "" if hit_end is None else text[hit_end:]
     if HEDGE.search(head) or HEDGE_MODAL.search(head) or HEDGE_AFTER.search(tail) or MODAL_AFTER.search(tail):
         return Strength.conditional
@@ -551,7 +554,8 @@ def assess(
         or (parts and REPORTED_INSIDE.search(inside))
     ):
         return result(Status.reported)
-    quoted_word = any(ch in '"“”‘’' for ch in sentence[start:end]) or sentence[max(0, start - 1) : start] in ('"', "“")
+    inner = _APOSTROPHE.sub("", sentence[start:end])  # "It’s", "oxytocin’s": apostrophes, not quotes
+    quoted_word = any(ch in '"“”‘’' for ch in inner) or sentence[max(0, start - 1) : start] in ('"', "“")
     if (
         scare
         or quoted_word
