@@ -259,8 +259,8 @@ _SPEECH = (
 STUDY_REPORT = _rx(
     r"\b(?:(?:a|the|one|this|that|another|their|an)\s+(?:(?:\d{4}|new|recent|small|large|earlier|later|single|"
     r"landmark|famous|swiss|german|british|american|\w+ish|\w+an)\s+)*(?:study|trial|experiment|paper|report|analysis)|"
-    r"(?:the|these|those)\s+(?:researchers|authors|investigators|scientists|team)|\w+\s+(?:et\s+al\.?|and\s+colleagues))"
-    r"\b(?:\s+\S+){0,8}?\s+(?:found|finds|showed|shows|demonstrated|demonstrates|observed|revealed|reveals|tested|"
+    r"(?:the|these|those)\s+(?:researchers|authors|investigators|scientists|team)\b|\w+\s+(?:et\s+al\b\.?|and\s+colleagues\b))"
+    r"(?:\s+\S+){0,8}?\s+(?:found|finds|showed|shows|demonstrated|demonstrates|observed|revealed|reveals|tested|"
     r"concluded|reported|reports|noted)\b"
 )
 REPORTED = _rx(
@@ -306,7 +306,8 @@ REPORTED_NAME = re.compile(
     r"That|These|Those|The|A|An|Our|We|I|You|Often|Also|Sometimes|Now|Once|Still|Even|Many|Some|People|Who|"
     r"What|Which|Widely|Commonly|Popularly|Aptly|Rightly|Wrongly|Affectionately|Frequently|Usually)\b)(?![A-Z]\w*ly\b)[A-Z][\w’'\-]+(?:\s+et\s+al\.?|\s+[A-Z][\w’'\-]+)?\s+"
     r"(?:calls?|called|dubs?|dubbed|says?|said|argues?|argued|claims?|claimed|wrote|writes|describes?|described|"
-    r"insists?|insisted|told|tells|believes?|believed|names?|named|labell?ed|branded|promoted|popularized|popularised)\b"
+    r"insists?|insisted|told|tells|believes?|believed|names?|named|labell?ed|branded|promoted|popularized|popularised|"
+    r"reported|found|showed|observed|demonstrated|concluded)\b"
 )
 # A speech tag after the claim: "..., the coach insisted." "..., according to the vendor."
 REPORTED_AFTER = _rx(
@@ -512,7 +513,7 @@ def assess(
     def result(status: Status) -> Assessment:
         return Assessment(status, strength)
 
-    if is_reference or is_reference_entry(sentence) or _work_title(sentence, start, end):
+    if is_reference or is_reference_entry(sentence) or _work_title(sentence, start, end) or _in_url(sentence, start):
         return result(Status.reference)
     if sentence.rstrip(" \t\n\"'”’)*_").endswith("?") and not RHETORICAL.search(sentence):
         return result(Status.question)
@@ -578,6 +579,14 @@ _WORK_BEFORE = _rx(
 _SUBTITLE_AFTER = re.compile(
     r"^[\"”’']?\s*:\s+(?:The|A|An|How|Why|What|[A-Z]\w+)(?:\s+(?:[A-Z][\w’'\-]*|of|and|the|in|for|to|a|an|on|with))+"
 )
+
+
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def _in_url(sentence: str, start: int) -> bool:
+    """Whether the hit starts inside a web address ("https://.../can-oxytocin-help-against-loneliness")."""
+    return any(m.start() <= start < m.end() for m in _URL.finditer(sentence))
 
 
 def _work_title(sentence: str, start: int, end: int) -> bool:
