@@ -33,3 +33,11 @@ def test_accuracy_redteam_sentences(linter: Linter) -> None:
         fn += expected and not flagged
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     assert precision >= 0.93 and recall >= 0.92, (precision, recall)
+
+
+def test_accuracy_clinical_notes_documentation_silent_overclaims_flagged(linter: Linter) -> None:
+    # corpus/notes: obstetric orders, patients' words and acts, counselling, in our own words.
+    result = evaluate(linter, load_corpus(CORPUS / "notes"))
+    assert result.documents >= 12 and result.sentences >= 300 and result.hard_negatives >= 60
+    assert result.span.fp == 0 and result.hard_negatives_flagged == 0, result.false_positives
+    assert result.span.recall >= 0.90, result.false_negatives
