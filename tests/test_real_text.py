@@ -46,6 +46,16 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         "Continue oxytocin therapy at 4 mU/min; titrate per protocol.",
         "Start oxytocin per protocol at 2 mU/min and increase every 30 minutes.",
         "It has been suggested that the oxytocin system works differently in Prader-Willi syndrome.",
+        "Patients with Prader-Willi syndrome may have low oxytocin.",
+        # physiology, topic headings, trials described
+        "Oxytocin lowers stress-hormone levels and blood pressure.",
+        "How Oxytocin Nasal Sprays Work",
+        "The trial assessed the efficacy of oxytocin in improving social function in autistic children.",
+        "Some research suggests some benefit to oxytocin therapy.",
+        # a web address is not prose
+        "Read more: https://example.org/news/can-oxytocin-help-against-loneliness",
+        # an expletive "it" after oxytocin was named
+        "Oxytocin matters. It is not surprising that much work has gone into the mechanisms that underlie bonding.",
     ],
 )
 def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, text: str) -> None:
@@ -64,6 +74,22 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
         ("Oxytocin spray is a popular choice for people with social anxiety.", "OXT202"),
         # a patient-education line in the clinician's own voice is still a claim
         ("Explained that oxytocin spray can reduce his social anxiety before meetings.", "OXT202"),
+        # a list keeps its lead-in's topic; a definition line leaves its subject out
+        (
+            "Oxytocin nasal spray offers many benefits:\n"
+            "- Better sleep\n- Less stress\n- Warmer skin\n- More energy\n- Reduces social anxiety\n",
+            "OXT202",
+        ),
+        (
+            "Oxytocin\u2019s functions\n\nSocial bonding: Creates feelings of closeness.\n\nTrust: Makes us more trusting.",
+            "OXT301",
+        ),
+        # single-source metaphors and explanations of behaviour
+        ("Oxytocin is the glue that holds our social world together.", "OXT403"),
+        ("Oxytocin works like a drug. It\u2019s why you keep texting him after one date.", "OXT504"),
+        # "It\u2019s" is not a quotation mark
+        ("Oxytocin helps us bond. It\u2019s the secret ingredient to feeling connected.", "OXT403"),
+        ("Among other benefits, oxytocin relieves anxiety and helps us feel connected to others.", "OXT204"),
     ],
 )
 def test_real_text_claims_still_flagged(linter: Linter, text: str, code: str) -> None:
