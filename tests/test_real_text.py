@@ -81,7 +81,8 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
             "OXT202",
         ),
         (
-            "Oxytocin\u2019s functions\n\nSocial bonding: Creates feelings of closeness.\n\nTrust: Makes us more trusting.",
+            "Oxytocin\u2019s functions\n\nSocial bonding: Creates feelings of closeness.\n\n"
+            "Trust: Makes us more trusting.",
             "OXT301",
         ),
         # single-source metaphors and explanations of behaviour
