@@ -47,6 +47,9 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         "Start oxytocin per protocol at 2 mU/min and increase every 30 minutes.",
         "It has been suggested that the oxytocin system works differently in Prader-Willi syndrome.",
         "Patients with Prader-Willi syndrome may have low oxytocin.",
+        # the claim's verb inside someone else's quoted words
+        'A spokesperson for the shop, which sells an oxytocin spray online, said the spray "melts away loneliness'
+        ' in minutes".',
         # physiology, topic headings, trials described
         "Oxytocin lowers stress-hormone levels and blood pressure.",
         "How Oxytocin Nasal Sprays Work",
@@ -91,6 +94,14 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
         # "It\u2019s" is not a quotation mark
         ("Oxytocin helps us bond. It\u2019s the secret ingredient to feeling connected.", "OXT403"),
         ("Among other benefits, oxytocin relieves anxiety and helps us feel connected to others.", "OXT204"),
+        # "Its why" (pronoun and verb run together); a passive cause several words before its subject
+        ("Oxytocin is a drug. Its why you find yourself obsessing over him.", "OXT504"),
+        ("This connection is primarily due to the neuropeptide and hormone, oxytocin.", "OXT403"),
+        # a nickname in quotes elsewhere in the sentence does not distance the claim
+        (
+            'Oxytocin goes far beyond its reputation as the "love hormone", acting as a powerful anxiety reducer.',
+            "OXT204",
+        ),
     ],
 )
 def test_real_text_claims_still_flagged(linter: Linter, text: str, code: str) -> None:

@@ -539,6 +539,13 @@ def assess(
     ):
         return result(Status.negated)
     quote = _enclosing_quote(sentence, start, end)
+    if quote is None and len(parts) >= 2:
+        # the claim's verb inside someone's quoted words: 'the company said its spray "melts away
+        # loneliness in minutes"'
+        quote = _enclosing_quote(sentence, parts[1][0], parts[1][1])
+        if quote is not None and len(sentence[quote[0] + 1 : quote[1]].split()) > 3:
+            return result(Status.reported)
+        quote = None
     if quote is None and _OPENS_QUOTATION.match(sentence) and not _CLOSING_QUOTES.search(sentence[1:]):
         return result(Status.reported)  # a quotation that runs on from here into later sentences
     scare = quote is not None and not parts and len(sentence[quote[0] + 1 : quote[1]].split()) <= 4
@@ -555,8 +562,12 @@ def assess(
         or (parts and REPORTED_INSIDE.search(inside))
     ):
         return result(Status.reported)
-    inner = _APOSTROPHE.sub("", sentence[start:end])  # "It’s", "oxytocin’s": apostrophes, not quotes
-    quoted_word = any(ch in '"“”‘’' for ch in inner) or sentence[max(0, start - 1) : start] in ('"', "“")
+    # quotation marks on the claim's own words, not in the gap between a frame's parts; and
+    # apostrophes ("It’s", "oxytocin’s") are not quotation marks
+    inner = _APOSTROPHE.sub("", " ".join(sentence[a:b] for a, b in parts) if parts else sentence[start:end])
+    quoted_word = any(ch in '"“”‘’' for ch in inner) or any(
+        sentence[max(0, a - 1) : a] in ('"', "“", "‘") for a, _ in (parts or [(start, end)])
+    )
     if (
         scare
         or quoted_word

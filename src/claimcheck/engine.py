@@ -149,7 +149,7 @@ TOPIC_SENTENCES = 2
 # Words that introduce the subject after the object and predicate, as in a passive
 # ("autism is treated with oxytocin") or an instrument ("caused by low oxytocin").
 _INSTRUMENT = re.compile(
-    r"\b(?:by|with|from|using|through|via|to|on|after|because(?:\s+of)?|due\s+to|since)\s+(?:[\w'’]+\s+){0,3}$",
+    r"\b(?:by|with|from|using|through|via|to|on|after|because(?:\s+of)?|due\s+to|since)\s+(?:[\w'’]+,?\s+){0,4}$",
     re.IGNORECASE,
 )
 
@@ -205,7 +205,8 @@ _EXPLETIVE = re.compile(
 )
 
 # "also works for autism btw": a sentence that continues the topic without naming it.
-_ALSO = re.compile(r"^\W*(?:also|plus)\b", re.IGNORECASE)
+# "Its why you ...": the pronoun and verb run together, so the predicate stands in for the subject.
+_ALSO = re.compile(r"^\W*(?:also|plus|its\s+(?:also\s+)?why)\b", re.IGNORECASE)
 
 
 def _bare_subject(clause: str, predicates: list[Span]) -> list[Span]:
