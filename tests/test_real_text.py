@@ -106,3 +106,13 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
 )
 def test_real_text_claims_still_flagged(linter: Linter, text: str, code: str) -> None:
     assert code in _flagged(linter, text)
+
+
+def test_real_text_plain_text_title_keeps_the_page_topic(linter: Linter) -> None:
+    # a product page in plain text: the first line names the product, later sections do not
+    page = (
+        "Oxytocin Nasal Spray 30 ml\n\nShipping and storage\n\nShips in two days.\n\nStore below 25 degrees.\n\n"
+        "Why customers love it\n\nIt eases social anxiety within minutes.\n"
+    )
+    assert _flagged(linter, page) == ["OXT202"]
+    assert _flagged(linter, page.replace("Oxytocin Nasal Spray 30 ml", "Lavender Pillow Mist 30 ml")) == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..document import Document, Segment, sections
 from ..suppress import line_directives
@@ -57,6 +58,16 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _blocks(text: str) -> Iterator[Segment]:
+    first = True
+    for block in _all_blocks(text):
+        # the first line of a document, when it reads as a heading, is its title
+        if first and block.heading and block.level == 2 and not _MD_HEADING.match(text[block.start : block.end]):
+            block = replace(block, level=1)
+        first = False
+        yield block
+
+
+def _all_blocks(text: str) -> Iterator[Segment]:
     for p_start, p_end in _paragraphs(text):
         lines = text[p_start:p_end].split("\n")
         single = len(lines) == 1 or all(not ln.strip() for ln in lines[1:])
