@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Build and maintain the real-text corpus in this folder (see README.md).
 
+    python corpus/web/tools.py add          # new pages from collect/*.yaml into index.yaml (split among themselves)
     python corpus/web/tools.py segment      # index.yaml + texts/ -> splits, sha1s, sentences.tsv (labels kept)
-    python corpus/web/tools.py batches N    # labelling batches (with text) into work/, git-ignored
+    python corpus/web/tools.py batches N [--unlabelled]   # labelling batches (with text) into work/, git-ignored
     python corpus/web/tools.py agreement    # Cohen's kappa between labels/annotator-1.tsv and -2.tsv
     python corpus/web/tools.py adjudicate   # write the agreed labels into sentences.tsv; list disagreements
     python corpus/web/tools.py verify       # every text and sentence matches its recorded sha1
@@ -119,11 +120,31 @@ def segment() -> None:
     print(f"{len(index)} documents, {len(rows)} sentences; splits {Counter(splits.values())}")
 
 
-def batches(n: int) -> None:
+def add() -> None:
+    """Append the pages in collect/*.yaml that index.yaml lacks; they are split among themselves
+    (stratified by kind), so the documents already split keep their split."""
+    index = yaml.safe_load((HERE / "index.yaml").read_text(encoding="utf-8"))
+    known = {d["id"] for d in index}
+    new: list[dict[str, str]] = []
+    for path in sorted((HERE / "collect").glob("*.yaml")):
+        new += [d for d in yaml.safe_load(path.read_text(encoding="utf-8")) or [] if d["id"] not in known]
+    splits = split_of(new)
+    for d in new:
+        index.append({**{k: d.get(k, "") for k in ("id", "url", "title", "kind", "date", "licence", "query")},
+                      "split": splits[d["id"]]})
+    (HERE / "index.yaml").write_text(yaml.safe_dump(index, sort_keys=False, allow_unicode=True, width=1000),
+                                     encoding="utf-8")
+    print(f"added {len(new)} documents: {Counter(splits.values())}")
+
+
+def batches(n: int, only_unlabelled: bool = False) -> None:
     """Labelling batches: every document in order, one sentence per line as ``id<TAB>text``."""
     WORK.mkdir(exist_ok=True)
     index = yaml.safe_load((HERE / "index.yaml").read_text(encoding="utf-8"))
     rows = read_tsv(HERE / "sentences.tsv")
+    if only_unlabelled:
+        todo = {r["doc"] for r in rows if not r["gold"]}
+        index = [d for d in index if d["id"] in todo]
     by_doc: dict[str, list[dict[str, str]]] = {}
     for r in rows:
         by_doc.setdefault(r["doc"], []).append(r)
@@ -229,8 +250,10 @@ if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "segment":
         segment()
+    elif command == "add":
+        add()
     elif command == "batches":
-        batches(int(sys.argv[2]))
+        batches(int(sys.argv[2]), "--unlabelled" in sys.argv)
     elif command == "agreement":
         agreement()
     elif command == "adjudicate":
