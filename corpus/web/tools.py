@@ -117,7 +117,7 @@ def segment() -> None:
     (HERE / "index.yaml").write_text(yaml.safe_dump(index, sort_keys=False, allow_unicode=True, width=1000),
                                      encoding="utf-8")
     write_tsv(HERE / "sentences.tsv", rows, COLUMNS)
-    print(f"{len(index)} documents, {len(rows)} sentences; splits {Counter(splits.values())}")
+    print(f"{len(index)} documents, {len(rows)} sentences; splits {Counter(d['split'] for d in index)}")
 
 
 def add() -> None:
