@@ -116,3 +116,36 @@ def test_real_text_plain_text_title_keeps_the_page_topic(linter: Linter) -> None
     )
     assert _flagged(linter, page) == ["OXT202"]
     assert _flagged(linter, page.replace("Oxytocin Nasal Spray 30 ml", "Lavender Pillow Mist 30 ml")) == []
+
+
+def test_real_text_lines_of_web_text_are_units_wrapped_prose_is_not() -> None:
+    from claimcheck.formats.text import parse_text
+
+    web = (
+        "How Oxytocin Helps Couples\n"
+        "Oxytocin is released during close contact. Here is what it does:\n"
+        "Reduces stress\n"
+        "Builds trust between partners\n"
+        "Researchers are still studying these effects in people."
+    )
+    doc = parse_text(web)
+    units = [(web[s.start : s.end], s.heading, s.item) for s in doc.segments]
+    assert units == [
+        ("How Oxytocin Helps Couples", True, False),
+        ("Oxytocin is released during close contact. Here is what it does:", False, False),
+        ("Reduces stress", False, True),
+        ("Builds trust between partners", False, True),
+        ("Researchers are still studying these effects in people.", False, False),
+    ]
+    assert doc.segments[0].level == 1  # the first line is the document's title
+    wrapped = (
+        "The patient reports that her mood has been low since the birth of her\n"
+        "second child and that she finds it hard to sleep even when the baby\n"
+        "Sleeps through; she asked about oxytocin.\n"
+    )
+    assert len(parse_text(wrapped).segments) == 1
+
+
+def test_real_text_correction_on_the_next_line_still_corrects(linter: Linter) -> None:
+    text = "The 2005 Nature study showed oxytocin boosts trust.\nLater teams could not replicate the effect."
+    assert "OXT302" not in _flagged(linter, text)

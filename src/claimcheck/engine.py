@@ -8,6 +8,7 @@ follow one (where "it" or a bare list item may still be about the topic).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -209,6 +210,21 @@ _EXPLETIVE = re.compile(
 _ALSO = re.compile(r"^\W*(?:also|plus|its\s+(?:also\s+)?why)\b", re.IGNORECASE)
 
 
+_FIRST_SENTENCE = re.compile(r"[^.!?]*[.!?]?")
+
+
+def _next_sentences(document: Document) -> dict[int, str]:
+    """For each segment (by start), the first sentence of the segment after it in the same
+    paragraph (no blank line between), unless either is a heading."""
+    segs = document.segments
+    out: dict[int, str] = {}
+    for seg, nxt in itertools.pairwise(segs):
+        if not seg.heading and not nxt.heading and document.text.count("\n", seg.end, nxt.start) <= 1:
+            m = _FIRST_SENTENCE.match(document.text, nxt.start, min(nxt.end, nxt.start + 400))
+            out[seg.start] = m.group() if m else ""
+    return out
+
+
 def _bare_subject(clause: str, predicates: list[Span]) -> list[Span]:
     """A list item or heading that opens with the predicate ("- Eases social anxiety") has its
     subject left out: the predicate stands in for it."""
@@ -287,8 +303,9 @@ class Linter:
             return []
         findings: list[Finding] = []
         nlp = pipeline()
+        after = _next_sentences(document)
         for (seg, _, topic), doc in zip(todo, nlp.pipe(t for _, t, _ in todo), strict=True):
-            findings += self._check_segment(seg, doc, topic, document, path, silenced)
+            findings += self._check_segment(seg, doc, topic, document, path, silenced, after.get(seg.start, ""))
         seen: Counter[str] = Counter()
         out = []
         for f in sorted(findings, key=lambda f: (f.start, f.code)):
@@ -367,8 +384,17 @@ class Linter:
         return matchers
 
     def _check_segment(
-        self, seg: Segment, doc: object, topic: bool, document: Document, path: str, silenced: bool
+        self,
+        seg: Segment,
+        doc: object,
+        topic: bool,
+        document: Document,
+        path: str,
+        silenced: bool,
+        next_segment: str = "",
     ) -> list[Finding]:
+        """Findings in one segment; ``next_segment`` is the sentence that follows it (a correction
+        on the next line still corrects its last sentence)."""
         from spacy.tokens import Doc
 
         assert isinstance(doc, Doc)
@@ -379,6 +405,8 @@ class Linter:
         # A short segment (a list item, a line) that looks like a bibliography entry is one
         # as a whole, even where the sentence splitter cut it after the authors.
         reference = seg.reference or (len(seg_text) <= 400 and is_reference_entry(seg_text))
+        # an exception's "paragraph" scope: this segment and the sentence that follows it
+        paragraph = f"{seg_text} {next_segment}" if next_segment else seg_text
         last_anchor = -10
         for i, sent in enumerate(sents):
             ss = sent.start_char
@@ -389,12 +417,12 @@ class Linter:
             near = topic or i - last_anchor <= TOPIC_SENTENCES  # named in the last sentences here
             if not anchored and not near:
                 continue
-            following = sents[i + 1].text if i + 1 < len(sents) else ""
+            following = sents[i + 1].text if i + 1 < len(sents) else next_segment
             patterns = self._pattern_spans(sent)
             for c in self._compiled:
                 for hit in c.hits(sentence, patterns.get(c.rule.code, []), near, bare and i == 0):
                     finding = self._finding(
-                        c, hit, sentence, following, seg, reference, ss, seg_text, document, path, silenced
+                        c, hit, sentence, following, seg, reference, ss, paragraph, document, path, silenced
                     )
                     if finding is not None:
                         out.append(finding)
@@ -409,14 +437,14 @@ class Linter:
         seg: Segment,
         reference: bool,
         sent_start: int,
-        seg_text: str,
+        paragraph: str,
         document: Document,
         path: str,
         silenced: bool = False,
     ) -> Finding | None:
         rule = c.rule
         if c.exceptions is not None:
-            scope = sentence if rule.match.exception_scope == "sentence" else seg_text
+            scope = sentence if rule.match.exception_scope == "sentence" else paragraph
             if c.exceptions.find(scope):
                 return None
         a = assess(

@@ -71,22 +71,64 @@ def _all_blocks(text: str) -> Iterator[Segment]:
     for p_start, p_end in _paragraphs(text):
         lines = text[p_start:p_end].split("\n")
         single = len(lines) == 1 or all(not ln.strip() for ln in lines[1:])
+        widest = max(len(ln.rstrip()) for ln in lines)
         offset = seg_start = p_start
-        seg_heading = previous_quoted = False
+        seg_heading = seg_item = previous_quoted = False
+        listing = False  # inside the short lines that follow a lead-in ending with ":"
         for i, line in enumerate(lines):
             quoted = line.lstrip().startswith(">")
-            starts_new = i > 0 and (_ITEM_START.match(line) is not None or seg_heading or quoted != previous_quoted)
+            ends_line = i > 0 and _ends_unit(lines[i - 1], line, widest)
+            starts_new = i > 0 and (
+                _ITEM_START.match(line) is not None or seg_heading or quoted != previous_quoted or ends_line
+            )
             previous_quoted = quoted
             if starts_new:
-                yield from _block(text, seg_start, offset - 1, seg_heading)
+                yield from _block(text, seg_start, offset - 1, seg_heading, seg_item)
                 seg_start = offset
             if i == 0 or starts_new:
-                seg_heading = _is_heading(line, single)
+                # web text copied as plain text puts each paragraph, heading or list item on a
+                # line of its own; a lead-in ending with ":" opens a list of short lines
+                lead_in = i > 0 and lines[i - 1].rstrip().endswith(":")
+                # a list runs on while its items keep one style (all with a full stop, or none)
+                same_style = i > 0 and _ends_sentence(lines[i - 1]) == _ends_sentence(line)
+                listing = ends_line and (lead_in or (listing and seg_item and same_style))
+                seg_item = listing and len(line.strip()) <= _LIST_LINE
+                alone = ends_line or (i + 1 < len(lines) and _ends_unit(line, lines[i + 1], widest))
+                seg_heading = not seg_item and _is_heading(line, single or alone)
             offset += len(line) + 1
-        yield from _block(text, seg_start, p_end, seg_heading)
+        yield from _block(text, seg_start, p_end, seg_heading, seg_item)
 
 
-def _block(text: str, start: int, end: int, heading: bool) -> Iterator[Segment]:
+# A line at most this long, after a lead-in ending with ":", is a list item.
+_LIST_LINE = 150
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith((".", "!", "?"))
+
+
+_UNIT_END = re.compile(r"[.!?:;…\"”’)]\s*$")
+
+
+def _ends_unit(previous: str, line: str, widest: int) -> bool:
+    """Whether a line break ends a paragraph, heading or list item rather than wrapping a sentence.
+
+    A line that ends a sentence (or a lead-in ":") ends its unit; so does a short line with no
+    closing punctuation followed by one that starts a new unit with a capital, a digit or a
+    quote. Hard-wrapped prose keeps its lines together: they are long, about as long as the
+    widest line, and usually run on in lower case.
+    """
+    prev, nxt = previous.strip(), line.strip()
+    if not prev or not nxt:
+        return False
+    if _UNIT_END.search(prev):
+        return not nxt[0].islower()
+    short = len(prev) <= 60 and len(prev) < 0.6 * widest
+    opens = nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"“‘'("
+    return short and opens and not prev.endswith((",", "-", "–", "&"))
+
+
+def _block(text: str, start: int, end: int, heading: bool, item: bool = False) -> Iterator[Segment]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -99,6 +141,6 @@ def _block(text: str, start: int, end: int, heading: bool) -> Iterator[Segment]:
             end,
             heading=heading,
             quote=body.startswith(">"),
-            item=_LIST_ITEM.match(body) is not None,
+            item=item or _LIST_ITEM.match(body) is not None,
             level=level,
         )
