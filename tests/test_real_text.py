@@ -50,6 +50,18 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         # the claim's verb inside someone else's quoted words
         'A spokesperson for the shop, which sells an oxytocin spray online, said the spray "melts away loneliness'
         ' in minutes".',
+        # speculation, a part rather than a cause, a possibility
+        "It is postulated that oxytocin release during sex becomes conditioned and underlies pair bonding.",
+        "Vasopressin, like oxytocin, is involved in generating feelings of attachment and love.",
+        "Other work points to oxytocin as a possible weapon against depression.",
+        # the title of an article quoted; a book speaking ("it says")
+        "The figure comes from a 2023 article titled \u201cOxytocin: The Love Hormone.\u201d",
+        "Oxytocin builds bonds. It says trust is hard to create and easy to break.",
+        # obstetric pharmacology
+        "Oxytocin increases the sodium permeability of uterine myofibrils, stimulating contraction for labor.",
+        # a predicate far before the subject belongs to another clause
+        "This matters because that relationship is so essential for development and can also change an infant's"
+        " oxytocin level.",
         # physiology, topic headings, trials described
         "Oxytocin lowers stress-hormone levels and blood pressure.",
         "How Oxytocin Nasal Sprays Work",

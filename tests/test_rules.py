@@ -161,3 +161,10 @@ def test_rules_bundled_lexicon_is_used_by_rules(rules: list[Rule]) -> None:
     treatment = [r for r in rules if r.code in ("OXT201", "OXT202", "OXT203", "OXT204")]
     assert all(r.match.claim and "reduce" in r.match.claim.predicate for r in treatment)
     assert not any(t.startswith("@") for r in rules for t in (r.match.exceptions or []))
+
+
+def test_rules_duplicate_key_is_an_error_not_a_silent_overwrite(tmp_path: Path) -> None:
+    # YAML keeps the last of two equal keys; a rule would silently lose its first exceptions list
+    text = GOOD.replace("match:", "match:\n  exceptions: [labour]\n  exceptions: [birth]", 1)
+    with pytest.raises(RuleError, match=r"OXT101.yml:\d+: key 'exceptions' appears twice in the same mapping"):
+        load_rule(_write(tmp_path, text))

@@ -125,7 +125,9 @@ HEDGE = _rx(
     r"exploratory|(?:is|are)\s+thought\s+to|believed\s+to|promising|in\s+theory|theoretically|"
     r"(?:has|have|had|with)\s+the\s+potential|potential\s+to|indicate[sd]?\s+that|imply\s+that|"
     r"(?:appears?|seems?)\s+(?:to|that)|plausibl\w+|conceivabl\w+|presumabl\w+|probably|"
-    r"depending\s+on|depends\s+on)\b"
+    r"depending\s+on|depends\s+on|possible|postulat\w+|theori[sz]\w+|speculat\w+|proposed\s+that|"
+    # a part in something is not its cause: "is involved in generating", "plays a role in"
+    r"(?:is|are|be|being|was|were)\s+involved\s+in|plays?\s+(?:a|an|some)\s+(?:\w+\s+)?role\s+in)\b"
 )
 # A description of research or of interest in it, not a claim: "has been studied for its
 # effects on", "tested the hypothesis that X will improve Y", "interest in using oxytocin to".
@@ -268,7 +270,7 @@ REPORTED = _rx(
     rf"\baccording\s+to\s+(?:the\s+|his\s+|her\s+|their\s+|a\s+|an\s+|some\s+|many\s+)?{_REPORTER}\b|"
     r"\b(?:claiming|alleging|purporting|supposedly|allegedly|reportedly)\b|"
     r"\b(?:impl(?:y|ies|ied)|pretend(?:s|ed|ing)?|insinuat\w+)\s+that\b|"
-    r"\b(?:i|we)\s+(?:(?:once|just|recently)\s+)?(?:read|heard|saw|was\s+told|were\s+told|keep\s+hearing)\b|\b(?:any|the|a)\s+suggestion\s+that\b|"
+    r"\b(?:i|we)\s+(?:(?:once|just|recently)\s+)?(?:read|heard|saw|was\s+told|were\s+told|keep\s+hearing)\b|\b(?:it|this\s+book|the\s+book|this\s+article|the\s+article)\s+(?:says|said|claims|argues|states|reads)\b|\b(?:any|the|a)\s+suggestion\s+that\b|"
     r"\bit\s+is\s+(?:often\s+|widely\s+|commonly\s+|sometimes\s+|frequently\s+|popularly\s+)?"
     r"(?:claimed|said|believed|argued|assumed|thought|suggested|reported|asserted)\b|"
     r"\bthe\s+(?:claim|idea|notion|belief|assumption|story|narrative|hype|view|promise|pitch)\s+that\b"
@@ -585,7 +587,8 @@ def assess(
 # Moral Molecule". (A heading of the page itself is the writer's own claim.)
 _WORK_BEFORE = _rx(
     r"\b(?:book|books|cover|cover\s+image|titled|entitled|author\s+of|bestseller|best-seller|bestselling|novel|film|"
-    r"documentary|memoir|podcast|episode|chapter|lecture|talk|ted\s+talk)\W*(?:(?:the|a|an|his|her|their)\s+)?[\"“‘']?\s*$"
+    r"documentary|memoir|podcast|episode|chapter|lecture|talk|ted\s+talk|article|post|piece|paper|headline)\W*"
+    r"(?:(?:the|a|an|his|her|their)\s+)?[\"“‘']?\s*$"
 )
 _SUBTITLE_AFTER = re.compile(
     r"^[\"”’']?\s*:\s+(?:The|A|An|How|Why|What|[A-Z]\w+)(?:\s+(?:[A-Z][\w’'\-]*|of|and|the|in|for|to|a|an|on|with))+"
@@ -606,7 +609,15 @@ def _work_title(sentence: str, start: int, end: int) -> bool:
     if not words or not all(w[:1].isupper() or w.lower() in ("of", "the", "a", "an", "and") for w in words):
         return False
     lead = re.sub(r"(?:\bthe\s*)?$", "", sentence[:start], flags=re.IGNORECASE)  # the title's own "The"
-    return _WORK_BEFORE.search(lead) is not None
+    if _WORK_BEFORE.search(lead):
+        return True
+    # inside a quoted title: 'an article titled “Oxytocin: The Love Hormone”'
+    opening = max(lead.rfind("“"), lead.rfind('"'))
+    return (
+        opening >= 0
+        and not _CLOSING_QUOTES.search(lead[opening + 1 :])
+        and bool(_WORK_BEFORE.search(lead[: opening + 1]))
+    )
 
 
 def _verb_gap(sentence: str, parts: Sequence[tuple[int, int]]) -> str:

@@ -133,6 +133,8 @@ class CompiledRule:
                             continue  # object, predicate, subject: only "treated with oxytocin"
                         if pronoun and s[0] > p[0] and clause[s[0] : s[1]].lower() in ("it", "they"):
                             continue  # "it" stands for the subject before the verb, not in "she treats it"
+                        if p[1] <= s[0] and len(clause[p[1] : s[0]].split()) > _MAX_GAP_BEFORE_SUBJECT:
+                            continue  # "because ... [a whole clause] ... oxytocin level": not its subject
                         triple = (s, p, o)
                         if best is None or _extent(triple) < _extent(best):
                             best = triple
@@ -154,6 +156,10 @@ _INSTRUMENT = re.compile(
     re.IGNORECASE,
 )
 
+
+# A predicate before its subject ("because of low oxytocin", "thank oxytocin for") stands this
+# close to it; further away the subject belongs to another clause.
+_MAX_GAP_BEFORE_SUBJECT = 6
 
 # What may stand for the subject once it has been named: "it", "the spray", "these drops".
 ANAPHORS = compile_terms(
@@ -196,8 +202,10 @@ _LEAD = re.compile(
 _DEFINITION = re.compile(r"^[\s\-*+•▪◦]*(?:\*\*)?[A-Z][\w'’\-]*(?:[ \t/&]+[\w'’\-]+){0,4}\s*:(?:\*\*)?\s+\S")
 
 
-# "It is not surprising that ...", "it turns out": an "it" that stands for nothing.
+# "It is not surprising that ...", "it turns out": an "it" that stands for nothing; "it says": a
+# book or page speaking, not oxytocin.
 _EXPLETIVE = re.compile(
+    r"it\s+(?:says|said|claims|argues|states|reads|writes|notes|explains)\b|"  # "it" as the speaker: a book, a page
     r"it(?:\s+(?:is|was|'s|’s|seems|seemed|appears|appeared|turns\s+out|turned\s+out|would\s+be|may\s+be|might\s+be|"
     r"could\s+be|has\s+been|will\s+be)(?:\s+(?:not|no|also|clear|likely|possible|surprising|obvious|true|important|"
     r"worth|interesting|easy|hard|known|thought|believed|said|estimated|unclear|noteworthy|notable|striking))*\s+"

@@ -21,16 +21,20 @@ class YamlError(Exception):
     """The file cannot be read or is not valid YAML; the message names file and line."""
 
 
-def _lines(node: yaml.Node, loc: Loc, out: dict[Loc, int]) -> None:
+def _lines(node: yaml.Node, loc: Loc, out: dict[Loc, int], path: Path) -> None:
     out[loc] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
         for key, value in node.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else str(key.start_mark.line)
-            _lines(value, loc + (name,), out)
+            if name in seen:  # YAML would silently keep the last one and drop the first
+                raise YamlError(f"{path}:{key.start_mark.line + 1}: key '{name}' appears twice in the same mapping")
+            seen.add(name)
+            _lines(value, loc + (name,), out, path)
             out[loc + (name,)] = key.start_mark.line + 1  # the key's line, not its value's
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _lines(item, loc + (i,), out)
+            _lines(item, loc + (i,), out, path)
 
 
 def load(path: Path) -> tuple[Any, dict[Loc, int]]:
@@ -55,7 +59,7 @@ def load(path: Path) -> tuple[Any, dict[Loc, int]]:
         raise YamlError(f"{path}: invalid YAML: {exc}") from None
     lines: dict[Loc, int] = {}
     if node is not None:
-        _lines(node, (), lines)
+        _lines(node, (), lines, path)
     return data, lines
 
 
