@@ -62,6 +62,8 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         # a predicate far before the subject belongs to another clause
         "This matters because that relationship is so essential for development and can also change an infant's"
         " oxytocin level.",
+        # a researcher's own finding, told in the third person
+        "In his own research, he found that treating stressed rats with oxytocin reduced their anxiety.",
         # physiology, topic headings, trials described
         "Oxytocin lowers stress-hormone levels and blood pressure.",
         "How Oxytocin Nasal Sprays Work",
@@ -89,6 +91,11 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
         ("Oxytocin spray is a popular choice for people with social anxiety.", "OXT202"),
         # a patient-education line in the clinician's own voice is still a claim
         ("Explained that oxytocin spray can reduce his social anxiety before meetings.", "OXT202"),
+        # touch chains, a product's dose, adjectives on an anaphor, "feel less" reductions
+        ("Touch and warmth stimulate oxytocin, which helps in reducing fear and isolation.", "OXT702"),
+        ("The recommended dosage of oxytocin is typically 5-20 IU per day.", "OXT602"),
+        ("Oxytocin is made in the brain. This important hormone is responsible for bonding and pleasure.", "OXT403"),
+        ("People with low oxytocin feel less connected than those who make enough.", "OXT501"),
         # a list keeps its lead-in's topic; a definition line leaves its subject out
         (
             "Oxytocin nasal spray offers many benefits:\n"

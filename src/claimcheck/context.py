@@ -259,7 +259,7 @@ _SPEECH = (
 # ("a 2015 study of 31 children found that ..."). A general appeal ("research shows", "studies
 # have found", "researchers have found") stays the writer's own claim.
 STUDY_REPORT = _rx(
-    r"\b(?:(?:a|the|one|this|that|another|their|an)\s+(?:(?:\d{4}|new|recent|small|large|earlier|later|single|"
+    r"\b(?:he|she|they)\s+(?:also\s+)?(?:found|showed|observed|reported|demonstrated|concluded)\s+that\b|\b(?:(?:a|the|one|this|that|another|their|an)\s+(?:(?:\d{4}|new|recent|small|large|earlier|later|single|"
     r"landmark|famous|swiss|german|british|american|\w+ish|\w+an)\s+)*(?:study|trial|experiment|paper|report|analysis)|"
     r"(?:the|these|those)\s+(?:researchers|authors|investigators|scientists|team)\b|\w+\s+(?:et\s+al\b\.?|and\s+colleagues\b))"
     r"(?:\s+\S+){0,8}?\s+(?:found|finds|showed|shows|demonstrated|demonstrates|observed|revealed|reveals|tested|"

@@ -161,12 +161,29 @@ _INSTRUMENT = re.compile(
 # close to it; further away the subject belongs to another clause.
 _MAX_GAP_BEFORE_SUBJECT = 6
 
+_ANAPHOR_ADJECTIVES = (
+    "important",
+    "powerful",
+    "amazing",
+    "little",
+    "remarkable",
+    "natural",
+    "special",
+    "wonderful",
+    "incredible",
+    "same",
+    "bonding",
+    "feel-good",
+)
+
 # What may stand for the subject once it has been named: "it", "the spray", "these drops".
 ANAPHORS = compile_terms(
     [
         "it",
         "this hormone",
         "the hormone",
+        # "this important hormone", "the powerful hormone"
+        *(f"{d} {a} hormone" for d in ("this", "the") for a in _ANAPHOR_ADJECTIVES),
         "this chemical",
         "the chemical",
         "this molecule",
