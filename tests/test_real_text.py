@@ -168,3 +168,19 @@ def test_real_text_lines_of_web_text_are_units_wrapped_prose_is_not() -> None:
 def test_real_text_correction_on_the_next_line_still_corrects(linter: Linter) -> None:
     text = "The 2005 Nature study showed oxytocin boosts trust.\nLater teams could not replicate the effect."
     assert "OXT302" not in _flagged(linter, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Oxytocin increases:\n- trust\n- generosity\n", [("OXT301", "trust"), ("OXT304", "generosity")]),
+        ("Benefits of oxytocin nasal spray:\n- Better sleep\n- Less social anxiety\n", [("OXT202", "social anxiety")]),
+        # a hedge in the lead-in covers its items
+        ("Oxytocin may increase:\n- trust\n- generosity\n", []),
+        ("Oxytocin is made in the hypothalamus. Other hormones that matter:\n- trust\n", []),
+    ],
+)
+def test_real_text_list_items_complete_the_claim_of_their_lead_in(
+    linter: Linter, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(f.code, f.text) for f in linter.check(text) if f.level >= Level.warning] == expected

@@ -238,6 +238,46 @@ _ALSO = re.compile(r"^\W*(?:also|plus|its\s+(?:also\s+)?why)\b", re.IGNORECASE)
 _FIRST_SENTENCE = re.compile(r"[^.!?]*[.!?]?")
 
 
+def _lead_ins(document: Document) -> dict[int, str]:
+    """For each list item (by start), the last sentence of the lead-in ending with ":" that
+    opens its list, when the item and the ones before it follow that lead-in directly."""
+    out: dict[int, str] = {}
+    lead = ""
+    for seg in document.segments:
+        body = document.text[seg.start : seg.end]
+        if seg.item and lead:
+            out[seg.start] = lead
+        elif not seg.item:
+            stripped = body.rstrip()
+            lead = stripped[max(stripped.rfind(". "), stripped.rfind("? "), stripped.rfind("! ")) + 1 :].strip()
+            lead = lead if lead.endswith(":") and not seg.heading else ""
+    return out
+
+
+_BULLET = re.compile(r"^[\s\-*+•▪◦]*(?:\d{1,3}[.)]\s*)?")
+
+
+def _inherited(c: CompiledRule, lead_in: str, item: str, following: str, seg: Segment) -> list[Hit]:
+    """Claims a bare list item makes together with its lead-in: "Oxytocin can increase:" then
+    "- Trust". The claim is judged on lead-in and item together (a hedge in the lead-in counts);
+    the hit is the item's part of it."""
+    bullet = _BULLET.match(item)
+    skip = bullet.end() if bullet else 0  # "- trust": a dash would cut the clause
+    combined = f"{lead_in} {item[skip:]}"
+    offset = len(lead_in) + 1 - skip
+    out: list[Hit] = []
+    for hit in c.hits(combined, [], True, False):
+        if len(hit.parts) < 3 or hit.parts[2][0] < offset + skip:
+            continue  # the claim lies in the lead-in alone: the lead-in's own finding
+        a = assess(
+            combined, hit.start, hit.end, next_sentence=following, is_quote=seg.quote, is_myth=seg.myth, parts=hit.parts
+        )
+        if a.status in SILENT or a.strength < c.min_strength:
+            continue
+        out.append(Hit(hit.parts[2][0] - offset, hit.end - offset))
+    return out
+
+
 def _next_sentences(document: Document) -> dict[int, str]:
     """For each segment (by start), the first sentence of the segment after it in the same
     paragraph (no blank line between), unless either is a heading."""
@@ -328,9 +368,11 @@ class Linter:
             return []
         findings: list[Finding] = []
         nlp = pipeline()
-        after = _next_sentences(document)
+        after, leads = _next_sentences(document), _lead_ins(document)
         for (seg, _, topic), doc in zip(todo, nlp.pipe(t for _, t, _ in todo), strict=True):
-            findings += self._check_segment(seg, doc, topic, document, path, silenced, after.get(seg.start, ""))
+            findings += self._check_segment(
+                seg, doc, topic, document, path, silenced, after.get(seg.start, ""), leads.get(seg.start, "")
+            )
         seen: Counter[str] = Counter()
         out = []
         for f in sorted(findings, key=lambda f: (f.start, f.code)):
@@ -417,9 +459,11 @@ class Linter:
         path: str,
         silenced: bool,
         next_segment: str = "",
+        lead_in: str = "",
     ) -> list[Finding]:
         """Findings in one segment; ``next_segment`` is the sentence that follows it (a correction
-        on the next line still corrects its last sentence)."""
+        on the next line still corrects its last sentence), ``lead_in`` the clause that opens the
+        list this segment is an item of ("Oxytocin can lead to behaviours such as:")."""
         from spacy.tokens import Doc
 
         assert isinstance(doc, Doc)
@@ -445,7 +489,10 @@ class Linter:
             following = sents[i + 1].text if i + 1 < len(sents) else next_segment
             patterns = self._pattern_spans(sent)
             for c in self._compiled:
-                for hit in c.hits(sentence, patterns.get(c.rule.code, []), near, bare and i == 0):
+                hits = c.hits(sentence, patterns.get(c.rule.code, []), near, bare and i == 0)
+                if not hits and lead_in and i == 0 and c.claim is not None:
+                    hits = _inherited(c, lead_in, sentence, following, seg)
+                for hit in hits:
                     finding = self._finding(
                         c, hit, sentence, following, seg, reference, ss, paragraph, document, path, silenced
                     )
