@@ -91,6 +91,11 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
         ("Oxytocin spray is a popular choice for people with social anxiety.", "OXT202"),
         # a patient-education line in the clinician's own voice is still a claim
         ("Explained that oxytocin spray can reduce his social anxiety before meetings.", "OXT202"),
+        # treatment claims without "treat": trials with positive outcomes, a solution for
+        ("Several trials of oxytocin in autism had positive outcomes.", "OXT201"),
+        ("Oxytocin spray is an accessible solution for social anxiety.", "OXT202"),
+        # seller claims
+        ("Daily use of the spray builds up steady oxytocin levels.", "OXT604"),
         # touch chains, a product's dose, adjectives on an anaphor, "feel less" reductions
         ("Touch and warmth stimulate oxytocin, which helps in reducing fear and isolation.", "OXT702"),
         ("The recommended dosage of oxytocin is typically 5-20 IU per day.", "OXT602"),
@@ -178,6 +183,11 @@ def test_real_text_correction_on_the_next_line_still_corrects(linter: Linter) ->
         # a hedge in the lead-in covers its items
         ("Oxytocin may increase:\n- trust\n- generosity\n", []),
         ("Oxytocin is made in the hypothalamus. Other hormones that matter:\n- trust\n", []),
+        # a list of signs of low oxytocin is a reduction, not a trust claim
+        (
+            "Signs you're not producing enough oxytocin:\n- Trouble trusting others\n- Feeling lonely\n",
+            [("OXT501", "trusting"), ("OXT501", "lonely")],
+        ),
     ],
 )
 def test_real_text_list_items_complete_the_claim_of_their_lead_in(
