@@ -64,6 +64,8 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         " oxytocin level.",
         # a researcher's own finding, told in the third person
         "In his own research, he found that treating stressed rats with oxytocin reduced their anxiety.",
+        # a nickname talked about as a term
+        "Liquid trust seems to be an impossible term for a hormone.",
         # physiology, topic headings, trials described
         "Oxytocin lowers stress-hormone levels and blood pressure.",
         "How Oxytocin Nasal Sprays Work",

@@ -216,9 +216,11 @@ DISTANCING_INSIDE = _rx(
 )
 # The label is named as a label: "the trust-hormone story", "the 'cuddle chemical' picture".
 DISTANCED_AFTER = _rx(
-    r"^[\"”’'\s\-]*(?:story|stories|narrative|label|labels|myth|idea|tag|nickname|trope|clich[eé]|metaphor|meme|"
+    # ... or said to be one: "Liquid trust seems to be an impossible term", "is a catchy name"
+    r"^[\"”’'\s\-]*(?:(?:is|was|seems\s+to\s+be|sounds\s+like|remains)\s+(?:just\s+)?(?:a|an|the)\s+(?:[\w\-]+\s+){0,2})?"
+    r"(?:story|stories|narrative|label|labels|myth|idea|tag|nickname|trope|clich[eé]|metaphor|meme|"
     r"hype|headlines?|framing|moniker|slogan|shorthand|picture|image|notion|theory|tagline|buzzword|"
-    r"catchphrase|branding|marketing)\b"
+    r"catchphrase|branding|marketing|term|name|phrase|expression|misnomer)\b"
 )
 
 CORRECTION = _rx(
