@@ -98,6 +98,9 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
         ("Oxytocin spray is an accessible solution for social anxiety.", "OXT202"),
         # seller claims
         ("Daily use of the spray builds up steady oxytocin levels.", "OXT604"),
+        # timing advice on a dosing page; a definition line's label is not part of its claim
+        ("Oxytocin acetate guide. Take about 30-45 minutes before social situations.", "OXT602"),
+        ("Physical intimacy: Sex and physical affection keep oxytocin (and bonding) strong.", "OXT702"),
         # touch chains, a product's dose, adjectives on an anaphor, "feel less" reductions
         ("Touch and warmth stimulate oxytocin, which helps in reducing fear and isolation.", "OXT702"),
         ("The recommended dosage of oxytocin is typically 5-20 IU per day.", "OXT602"),

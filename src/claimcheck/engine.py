@@ -36,12 +36,16 @@ SILENT = frozenset({Status.negated, Status.reported, Status.question, Status.con
 def clauses(sentence: str) -> list[Span]:
     """The clauses of a sentence: cut at terminators ("but", "however", ";")."""
     bounds: list[Span] = []
-    pos = 0
-    for m in TERMINATOR.finditer(sentence):
+    label = _DEFINITION_LABEL.match(sentence)  # "Physical intimacy: ..." names the topic of what follows
+    pos = label.end() if label else 0
+    for m in TERMINATOR.finditer(sentence, pos):
         bounds.append((pos, m.start()))
         pos = m.end()
     bounds.append((pos, len(sentence)))
     return bounds
+
+
+_DEFINITION_LABEL = re.compile(r"^[\s\-*+•▪◦]*(?:\*\*)?[A-Z][\w'’\-]*(?:[ \t/&]+[\w'’\-]+){0,4}\s*:(?:\*\*)?\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -263,7 +267,7 @@ def _inherited(c: CompiledRule, lead_in: str, item: str, following: str, seg: Se
     the hit is the item's part of it."""
     bullet = _BULLET.match(item)
     skip = bullet.end() if bullet else 0  # "- trust": a dash would cut the clause
-    combined = f"{lead_in} {item[skip:]}"
+    combined = f"{lead_in[:-1]}  {item[skip:]}"  # the lead-in's ":" blanked: one clause, not a label
     offset = len(lead_in) + 1 - skip
     out: list[Hit] = []
     for hit in c.hits(combined, [], True, False):
