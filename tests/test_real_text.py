@@ -66,6 +66,14 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         "In his own research, he found that treating stressed rats with oxytocin reduced their anxiety.",
         # a nickname talked about as a term
         "Liquid trust seems to be an impossible term for a hormone.",
+        # promise and potential are hedges; a question with something after its mark
+        "Intranasal oxytocin shows promise for reducing symptoms of anxiety and PTSD.",
+        "Oxytocin shows potential in treating conditions like anxiety and autism.",
+        "The oxytocin cure: will oxytocin cure shyness and autism? (",
+        # a group named as a setting is not whom a behaviour is explained for; childbirth
+        "In men, oxytocin supports ejaculation, which is why a deficiency can lead to a lack of ejaculation.",
+        "Oxytocin prepares the body for childbirth, stimulates milk production and creates a deep bond between"
+        " mum and babe.",
         # physiology, topic headings, trials described
         "Oxytocin lowers stress-hormone levels and blood pressure.",
         "How Oxytocin Nasal Sprays Work",
@@ -101,6 +109,16 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
         # timing advice on a dosing page; a definition line's label is not part of its claim
         ("Oxytocin acetate guide. Take about 30-45 minutes before social situations.", "OXT602"),
         ("Physical intimacy: Sex and physical affection keep oxytocin (and bonding) strong.", "OXT702"),
+        # a rhetorical question asserts; sex as touch; a forceful effect; a decline that strains
+        (
+            "Would it surprise you to learn that hugs release oxytocin, which builds trust between partners?",
+            "OXT702",
+        ),
+        ("Oxytocin is released as a result of sex, triggering feelings of wellbeing and attachment.", "OXT702"),
+        ("Oxytocin has a profound effect on pro-social behaviours like trust and generosity.", "OXT301"),
+        ("This decline in oxytocin can put stress on your relationships.", "OXT501"),
+        ("Administering oxytocin intranasally bypasses the blood-brain barrier.", "OXT404"),
+        ("Oxytocin is a drug. It\u2019s what makes you drive past their house ten times in one night.", "OXT504"),
         # touch chains, a product's dose, adjectives on an anaphor, "feel less" reductions
         ("Touch and warmth stimulate oxytocin, which helps in reducing fear and isolation.", "OXT702"),
         ("The recommended dosage of oxytocin is typically 5-20 IU per day.", "OXT602"),

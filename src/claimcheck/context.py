@@ -125,7 +125,8 @@ HEDGE = _rx(
     r"exploratory|(?:is|are)\s+thought\s+to|believed\s+to|promising|in\s+theory|theoretically|"
     r"(?:has|have|had|with)\s+the\s+potential|potential\s+to|indicate[sd]?\s+that|imply\s+that|"
     r"(?:appears?|seems?)\s+(?:to|that)|plausibl\w+|conceivabl\w+|presumabl\w+|probably|"
-    r"depending\s+on|depends\s+on|possible|postulat\w+|theori[sz]\w+|speculat\w+|proposed\s+that|"
+    r"depending\s+on|depends\s+on|shows?\s+(?:some\s+)?(?:potential|promise)|potential\s+(?:in|for|as)|"
+    r"possible|postulat\w+|theori[sz]\w+|speculat\w+|proposed\s+that|"
     # a part in something is not its cause: "is involved in generating", "plays a role in"
     r"(?:is|are|be|being|was|were)\s+involved\s+in|plays?\s+(?:a|an|some)\s+(?:\w+\s+)?role\s+in)\b"
 )
@@ -342,7 +343,8 @@ STRONG_CORRECTION = _rx(
 # A question that is really advice.
 RHETORICAL = _rx(
     rf"^\W*(?:why\s+not|why\s+wait|what\s+are\s+you\s+waiting\s+for|ready\s+to|want\s+to|did\s+you\s+know|"
-    rf"(?:have\s+you\s+)?ever\s+wonder(?:ed)?\s+why|who\s+knew|guess\s+what|isn{_Q}?t\s+it\s+(?:amazing|incredible))\b"
+    rf"(?:have\s+you\s+)?ever\s+wonder(?:ed)?\s+why|who\s+knew|guess\s+what|isn{_Q}?t\s+it\s+(?:amazing|incredible)|"
+    rf"would\s+it\s+surprise\s+you|(?:are|were)\s+you\s+aware\s+that)\b"
 )
 
 # A line that looks like an entry in a reference list.
@@ -519,7 +521,7 @@ def assess(
 
     if is_reference or is_reference_entry(sentence) or _work_title(sentence, start, end) or _in_url(sentence, start):
         return result(Status.reference)
-    if sentence.rstrip(" \t\n\"'”’)*_").endswith("?") and not RHETORICAL.search(sentence):
+    if sentence.rstrip(" \t\n\"'”’)*_(").endswith("?") and not RHETORICAL.search(sentence):
         return result(Status.question)
     # A claim frame whose object sits in an if-clause ("If he seems distant, low oxytocin is the
     # culprit") is conditional only when its verb is in the if-clause too.
