@@ -74,6 +74,11 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         "In men, oxytocin supports ejaculation, which is why a deficiency can lead to a lack of ejaculation.",
         "Oxytocin prepares the body for childbirth, stimulates milk production and creates a deep bond between"
         " mum and babe.",
+        # a verb two dozen words after "oxytocin" belongs to another subject; "end" the noun
+        "While this is the first case documented about oxytocin's effects on sexual function, the magazine reports"
+        " that one researcher says in all his work with the hormone a quarter of the men who took part"
+        " bought a spray online.",
+        "Oxytocin bonds lovers. It is the number one rule of cutting ties at the end of a relationship.",
         # physiology, topic headings, trials described
         "Oxytocin lowers stress-hormone levels and blood pressure.",
         "How Oxytocin Nasal Sprays Work",

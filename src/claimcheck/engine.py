@@ -139,6 +139,8 @@ class CompiledRule:
                             continue  # "it" stands for the subject before the verb, not in "she treats it"
                         if p[1] <= s[0] and len(clause[p[1] : s[0]].split()) > _MAX_GAP_BEFORE_SUBJECT:
                             continue  # "because ... [a whole clause] ... oxytocin level": not its subject
+                        if s[1] <= p[0] and len(clause[s[1] : p[0]].split()) > _MAX_GAP_AFTER_SUBJECT:
+                            continue  # a verb a dozen words on belongs to another subject
                         triple = (s, p, o)
                         if best is None or _extent(triple) < _extent(best):
                             best = triple
@@ -164,6 +166,8 @@ _INSTRUMENT = re.compile(
 # A predicate before its subject ("because of low oxytocin", "thank oxytocin for") stands this
 # close to it; further away the subject belongs to another clause.
 _MAX_GAP_BEFORE_SUBJECT = 6
+# ... and a subject before its predicate no further than this.
+_MAX_GAP_AFTER_SUBJECT = 20
 
 _ANAPHOR_ADJECTIVES = (
     "important",
