@@ -222,3 +222,49 @@ def test_real_text_list_items_complete_the_claim_of_their_lead_in(
     linter: Linter, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(f.code, f.text) for f in linter.check(text) if f.level >= Level.warning] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hard-wrapped prose stays one sentence: a speaker tag on the next line still reports it
+        (
+            "Many people have heard about the hormone in the popular press.\nOxytocin is the love hormone and it"
+            " makes people trust each\nother more than they otherwise would, according to the vendor.",
+            [],
+        ),
+        ("We were told at the clinic (run by a Dr.\nJones) that oxytocin nasal spray cures autism.", []),
+        ("The vendor's leaflet says\nOxytocin nasal spray cures autism in weeks.", []),
+        # a wrapped paragraph does not end a Myths section; bullets are not headings
+        (
+            "Myths about oxytocin\n\nThese are things we hear every week. Each one is wrong.\nSome come from"
+            " adverts and some from news stories about\nresearch in prairie voles.\n\n"
+            "- Oxytocin nasal spray cures autism\n- Oxytocin makes people trust strangers\n",
+            [],
+        ),
+        # a paragraph exception reaches every line of a one-sentence-per-line paragraph
+        (
+            "Kosfeld et al. (2005) showed that oxytocin increases trust in humans.\nThis is often cited by coaches"
+            " and sellers.\nLater attempts to replicate it largely failed.",
+            [],
+        ),
+        # a headline's claim before a colon is still a claim
+        ("Intranasal oxytocin treats autism: the evidence is now overwhelming.", ["OXT201"]),
+        ("Oxytocin Cures Autism: What Parents Need to Know", ["OXT201"]),
+        # a lead-in's exception covers its items
+        ("In mice, oxytocin nasal spray can reduce:\n- anxiety\n- autism symptoms\n", []),
+        # general appeals, first-hand claims, strong boosters and possessives stay claims
+        ("Researchers found that oxytocin nasal spray cures autism.", ["OXT201"]),
+        ("She started oxytocin nasal spray and it cured her anxiety completely.", ["OXT204", "OXT603"]),
+        ("Since reading the evidence, I know that oxytocin nasal spray cures autism.", ["OXT201"]),
+        ("Oxytocin, which has been studied for decades, is clinically proven to cure autism.", ["OXT201"]),
+        ("Most parents' experience is that oxytocin spray relieves their kids' anxiety.", ["OXT204"]),
+        ("Oxytocin makes it possible for couples to trust each other more.", ["OXT301"]),
+        # a bare level is not a person's reduction; levels that went down are not a cure
+        ("Oxytocin levels reflect the time of day more than relationship quality.", []),
+        ("In children with autism, oxytocin levels have gone down.", []),
+        ("Oxytocin neurons respond to social anxiety cues in the amygdala.", []),
+    ],
+)
+def test_real_text_review_cases(linter: Linter, text: str, expected: list[str]) -> None:
+    assert _flagged(linter, text) == expected

@@ -126,7 +126,7 @@ HEDGE = _rx(
     r"(?:has|have|had|with)\s+the\s+potential|potential\s+to|indicate[sd]?\s+that|imply\s+that|"
     r"(?:appears?|seems?)\s+(?:to|that)|plausibl\w+|conceivabl\w+|presumabl\w+|probably|"
     r"depending\s+on|depends\s+on|shows?\s+(?:some\s+)?(?:potential|promise)|potential\s+(?:in|for|as)|"
-    r"possible|postulat\w+|theori[sz]\w+|speculat\w+|proposed\s+that|"
+    r"(?:a|an|the|as\s+a)\s+possible|postulat\w+|theori[sz]\w+|speculat\w+|proposed\s+that|"
     # a part in something is not its cause: "is involved in generating", "plays a role in"
     r"(?:is|are|be|being|was|were)\s+involved\s+in|plays?\s+(?:a|an|some)\s+(?:\w+\s+)?role\s+in)\b"
 )
@@ -159,6 +159,11 @@ BOOSTER = _rx(
     r"\b(?:proven|proved|clinically\s+(?:shown|proven|tested|validated)|scientifically\s+(?:shown|proven)|"
     r"always|guaranteed?|guarantees|definitely|certainly|undoubtedly|without\s+(?:a\s+)?doubt|established|"
     r"approved|will|every\s+time|instantly|automatically|100\s*%|cures?|cured)\b"
+)
+
+STRONG_BOOSTER = _rx(
+    r"\b(?:proven|proved|clinically\s+(?:shown|proven|tested|validated)|scientifically\s+(?:shown|proven)|"
+    r"guaranteed?|guarantees|approved|cures?|cured)\b"
 )
 
 CAUSAL = _rx(
@@ -289,9 +294,10 @@ DOCUMENTED = _rx(
     rf"reportedly|previously|then|just|still))*\s+(?:bought|buys|purchased|ordered|orders|obtained|got|started|tried|"
     rf"took|used|(?:been\s+)?(?:using|taking|buying|ordering)|requests?|requested|wants?(?:\s+to)?|wanted(?:\s+to)?|"
     rf"wishes\s+to|would\s+like(?:\s+to)?|plans?\s+to|planning\s+to|intends?\s+to|considering|asking\s+(?:about|for)|"
-    rf"asked\s+(?:about|for)|declined|refused|stopped|brought\s+in|self-?administer\w*)\b|"
-    rf"\b(?:after|from|since|when)\s+(?:reading|hearing|seeing|being\s+told)\b|\b(?:reading|hearing)\s+that\b"
+    rf"asked\s+(?:about|for)|declined|refused|stopped|brought\s+in|self-?administer\w*)\b"
 )
+# ... or what they read or heard: "requests it after reading that oxytocin cures autism"
+READ_THAT = _rx(r"\b(?:after|from|when)\s+(?:reading|hearing|being\s+told)\s+(?:\w+\s+){0,3}?that\b")
 # The writer takes up someone else's claim: "as the vendor rightly says", "and she is right".
 ENDORSED = _rx(
     r"\b(?:rightly|correctly|accurately|wisely)\s+(?:say|says|said|point(?:s|ed)?\s+out|note[sd]?|claim(?:s|ed)?|"
@@ -307,7 +313,7 @@ REPORTED_INSIDE = _rx(
 )
 # A named person or group as the speaker: "Zak calls oxytocin ...", "Smith et al. argued ...".
 REPORTED_NAME = re.compile(
-    r"\b(?!(?:Research|Science|Studies|Study|Evidence|Data|Experts?|Doctors?|Scientists?|Trials?|Oxytocin|It|This|"
+    r"\b(?!(?:Research|Researchers?|Science|Studies|Study|Evidence|Data|Experts?|Doctors?|Scientists?|Trials?|Oxytocin|It|This|"
     r"That|These|Those|The|A|An|Our|We|I|You|Often|Also|Sometimes|Now|Once|Still|Even|Many|Some|People|Who|"
     r"What|Which|Widely|Commonly|Popularly|Aptly|Rightly|Wrongly|Affectionately|Frequently|Usually)\b)(?![A-Z]\w*ly\b)[A-Z][\w’'\-]+(?:\s+et\s+al\.?|\s+[A-Z][\w’'\-]+)?\s+"
     r"(?:calls?|called|dubs?|dubbed|says?|said|argues?|argued|claims?|claimed|wrote|writes|describes?|described|"
@@ -435,6 +441,10 @@ def strength_of(clause: str, hit_end: int | None = None) -> Strength:
     "better than any therapist could" does not hedge it.
     """
     text = _clean(clause)
+    # "which has been studied for decades, is clinically proven to": a strong booster wins over
+    # a description of research; "will" in "tested the hypothesis that X will improve Y" does not
+    if STRONG_BOOSTER.search(text):
+        return Strength.direct
     if STUDY_FRAME.search(text[:hit_end]):
         return Strength.none
     if BOOSTER.search(text):
@@ -549,7 +559,8 @@ def assess(
         # the claim's verb inside someone's quoted words: 'the company said its spray "melts away
         # loneliness in minutes"'
         quote = _enclosing_quote(sentence, parts[1][0], parts[1][1])
-        if quote is not None and len(sentence[quote[0] + 1 : quote[1]].split()) > 3:
+        double = quote is not None and sentence[quote[0]] in '"“«'  # not "parents' ... kids'"
+        if quote is not None and double and len(sentence[quote[0] + 1 : quote[1]].split()) > 3:
             return result(Status.reported)
         quote = None
     if quote is None and _OPENS_QUOTATION.match(sentence) and not _CLOSING_QUOTES.search(sentence[1:]):
@@ -562,7 +573,7 @@ def assess(
         is_quote
         or REPORTED.search(before)
         or STUDY_REPORT.search(before)
-        or DOCUMENTED.search(sentence[cs:end])
+        or _documented(sentence, cs, start, end, parts)
         or REPORTED_NAME.search(sentence[cs:start])
         or REPORTED_AFTER.search(sentence[end:])
         or (parts and REPORTED_INSIDE.search(inside))
@@ -591,13 +602,9 @@ def assess(
 # Moral Molecule". (A heading of the page itself is the writer's own claim.)
 _WORK_BEFORE = _rx(
     r"\b(?:book|books|cover|cover\s+image|titled|entitled|author\s+of|bestseller|best-seller|bestselling|novel|film|"
-    r"documentary|memoir|podcast|episode|chapter|lecture|talk|ted\s+talk|article|post|piece|paper|headline)\W*"
-    r"(?:(?:the|a|an|his|her|their)\s+)?[\"“‘']?\s*$"
+    r"documentary|memoir|podcast|episode|chapter|lecture|talk|ted\s+talk|article|post|piece|paper|headline)"
+    r"[^\w\s]*\s*(?:(?:the|a|an|his|her|their)\s+)?[\"“‘']?\s*$"
 )
-_SUBTITLE_AFTER = re.compile(
-    r"^[\"”’']?\s*:\s+(?:The|A|An|How|Why|What|[A-Z]\w+)(?:\s+(?:[A-Z][\w’'\-]*|of|and|the|in|for|to|a|an|on|with))+"
-)
-
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
@@ -622,6 +629,20 @@ def _work_title(sentence: str, start: int, end: int) -> bool:
         and not _CLOSING_QUOTES.search(lead[opening + 1 :])
         and bool(_WORK_BEFORE.search(lead[: opening + 1]))
     )
+
+
+def _documented(sentence: str, cs: int, start: int, end: int, parts: Sequence[tuple[int, int]]) -> bool:
+    """A note's record of what the patient did or wants ("Pt bought oxytocin spray online"), or
+    read. When the recorded act only names the thing and the claim has a verb of its own after
+    it ("She started the spray and it cured her anxiety"), the claim is still made."""
+    if READ_THAT.search(sentence[cs:start]):
+        return True
+    act = DOCUMENTED.search(sentence[cs:end])
+    if act is None:
+        return False
+    # the act's object is the claim's subject and the claim's own verb follows: still a claim
+    own_verb = len(parts) >= 2 and parts[0][1] <= parts[1][0] and cs + act.end() <= parts[0][0]
+    return not own_verb
 
 
 def _verb_gap(sentence: str, parts: Sequence[tuple[int, int]]) -> str:

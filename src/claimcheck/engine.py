@@ -7,6 +7,7 @@ follow one (where "it" or a bare list item may still be about the topic).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import re
@@ -33,10 +34,11 @@ SILENT = frozenset({Status.negated, Status.reported, Status.question, Status.con
 
 
 @lru_cache(maxsize=256)
-def clauses(sentence: str) -> list[Span]:
-    """The clauses of a sentence: cut at terminators ("but", "however", ";")."""
+def clauses(sentence: str, after_label: bool = False) -> list[Span]:
+    """The clauses of a sentence: cut at terminators ("but", "however", ";"). With
+    ``after_label``, a definition line's label ("Physical intimacy: ...") is left out."""
     bounds: list[Span] = []
-    label = _DEFINITION_LABEL.match(sentence)  # "Physical intimacy: ..." names the topic of what follows
+    label = _DEFINITION_LABEL.match(sentence) if after_label else None
     pos = label.end() if label else 0
     for m in TERMINATOR.finditer(sentence, pos):
         bounds.append((pos, m.start()))
@@ -95,14 +97,17 @@ class CompiledRule:
             found += [Hit(s, e) for s, e in self.phrases.find(sentence)]
         found += [Hit(s, e) for s, e in pattern_spans]
         if self.claim is not None:
-            found += self._claims(sentence, anaphora, bare and anaphora)
+            # a list item or definition line: its label names the topic ("Physical intimacy: Sex
+            # ... keeps bonding strong"), unless the claim is in the label itself
+            claims = self._claims(sentence, anaphora, bare and anaphora, after_label=True) if bare else []
+            found += claims or self._claims(sentence, anaphora, bare and anaphora)
         return _non_overlapping(found)
 
-    def _claims(self, sentence: str, anaphora: bool, bare: bool) -> list[Hit]:
+    def _claims(self, sentence: str, anaphora: bool, bare: bool, after_label: bool = False) -> list[Hit]:
         assert self.claim is not None
         subject, predicate, obj = self.claim
         out: list[Hit] = []
-        for cs, ce in clauses(sentence):
+        for cs, ce in clauses(sentence, after_label):
             clause = sentence[cs:ce]
             excluded = self.excluded.find(clause) if self.excluded is not None else []
 
@@ -269,6 +274,8 @@ def _inherited(c: CompiledRule, lead_in: str, item: str, following: str, seg: Se
     """Claims a bare list item makes together with its lead-in: "Oxytocin can increase:" then
     "- Trust". The claim is judged on lead-in and item together (a hedge in the lead-in counts);
     the hit is the item's part of it."""
+    if c.exceptions is not None and c.exceptions.find(lead_in):
+        return []  # "In mice, oxytocin can reduce:" - the lead-in's exception covers its items
     bullet = _BULLET.match(item)
     skip = bullet.end() if bullet else 0  # "- trust": a dash would cut the clause
     combined = f"{lead_in[:-1]}  {item[skip:]}"  # the lead-in's ":" blanked: one clause, not a label
@@ -283,6 +290,25 @@ def _inherited(c: CompiledRule, lead_in: str, item: str, following: str, seg: Se
         if a.status in SILENT or a.strength < c.min_strength:
             continue
         out.append(Hit(hit.parts[2][0] - offset, hit.end - offset))
+    return out
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# A paragraph's text for an exception's "paragraph" scope, at most this far either side.
+_PARAGRAPH_REACH = 2000
+
+
+def _paragraphs(document: Document) -> dict[int, str]:
+    """For each segment (by start), the paragraph around it: the text between blank lines
+    (within ``_PARAGRAPH_REACH`` characters), as one-sentence-per-line text has no other."""
+    text = document.text
+    breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
+    out: dict[int, str] = {}
+    for seg in document.segments:
+        i = bisect.bisect_left(breaks, seg.start)
+        start = breaks[i - 1] if i > 0 else 0
+        end = breaks[i] if i < len(breaks) else len(text)
+        out[seg.start] = text[max(start, seg.start - _PARAGRAPH_REACH) : min(end, seg.end + _PARAGRAPH_REACH)]
     return out
 
 
@@ -376,10 +402,18 @@ class Linter:
             return []
         findings: list[Finding] = []
         nlp = pipeline()
-        after, leads = _next_sentences(document), _lead_ins(document)
+        after, leads, paragraphs = _next_sentences(document), _lead_ins(document), _paragraphs(document)
         for (seg, _, topic), doc in zip(todo, nlp.pipe(t for _, t, _ in todo), strict=True):
             findings += self._check_segment(
-                seg, doc, topic, document, path, silenced, after.get(seg.start, ""), leads.get(seg.start, "")
+                seg,
+                doc,
+                topic,
+                document,
+                path,
+                silenced,
+                after.get(seg.start, ""),
+                leads.get(seg.start, ""),
+                paragraphs.get(seg.start, ""),
             )
         seen: Counter[str] = Counter()
         out = []
@@ -468,6 +502,7 @@ class Linter:
         silenced: bool,
         next_segment: str = "",
         lead_in: str = "",
+        paragraph: str = "",
     ) -> list[Finding]:
         """Findings in one segment; ``next_segment`` is the sentence that follows it (a correction
         on the next line still corrects its last sentence), ``lead_in`` the clause that opens the
@@ -482,8 +517,8 @@ class Linter:
         # A short segment (a list item, a line) that looks like a bibliography entry is one
         # as a whole, even where the sentence splitter cut it after the authors.
         reference = seg.reference or (len(seg_text) <= 400 and is_reference_entry(seg_text))
-        # an exception's "paragraph" scope: this segment and the sentence that follows it
-        paragraph = f"{seg_text} {next_segment}" if next_segment else seg_text
+        # an exception's "paragraph" scope: the text between blank lines around this segment
+        paragraph = paragraph or seg_text
         last_anchor = -10
         for i, sent in enumerate(sents):
             ss = sent.start_char

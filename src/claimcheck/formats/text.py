@@ -93,8 +93,10 @@ def _all_blocks(text: str) -> Iterator[Segment]:
                 same_style = i > 0 and _ends_sentence(lines[i - 1]) == _ends_sentence(line)
                 listing = ends_line and (lead_in or (listing and seg_item and same_style))
                 seg_item = listing and len(line.strip()) <= _LIST_LINE
-                alone = ends_line or (i + 1 < len(lines) and _ends_unit(line, lines[i + 1], widest))
-                seg_heading = not seg_item and _is_heading(line, single or alone)
+                # a heading stands alone: the break after it ends a unit too (or the paragraph ends)
+                alone = i + 1 == len(lines) or _ends_unit(line, lines[i + 1], widest)
+                bullet = _LIST_ITEM.match(line.lstrip()) is not None
+                seg_heading = not seg_item and not bullet and _is_heading(line, single or alone)
             offset += len(line) + 1
         yield from _block(text, seg_start, p_end, seg_heading, seg_item)
 
@@ -122,10 +124,21 @@ def _ends_unit(previous: str, line: str, widest: int) -> bool:
     if not prev or not nxt:
         return False
     if _UNIT_END.search(prev):
-        return not nxt[0].islower()
+        return not nxt[0].islower() and not _ABBREVIATION_END.search(prev)
     short = len(prev) <= 60 and len(prev) < 0.6 * widest
     opens = nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"“‘'("
-    return short and opens and not prev.endswith((",", "-", "–", "&"))
+    return short and opens and not prev.endswith((",", "-", "–", "&")) and not _RUNS_ON.search(prev)
+
+
+# "Dr.", "e.g.": a full stop that does not end the sentence.
+_ABBREVIATION_END = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|St|Sr|Jr|vs|etc|al|e\.g|i\.e|approx|cf|Fig|No)\.$")
+# A line that ends on a word that needs what follows ("The leaflet says", "for the") runs on.
+_RUNS_ON = re.compile(
+    r"\b(?:says|said|say|claims?|claimed|that|the|a|an|and|or|but|of|to|in|on|for|with|by|from|is|are|was|were|be|"
+    r"been|as|at|because|which|who|whom|than|like|such|their|his|her|its|our|your|my|this|these|those|not|can|may|"
+    r"will|would|should|could|must|has|have|had)$",
+    re.IGNORECASE,
+)
 
 
 def _block(text: str, start: int, end: int, heading: bool, item: bool = False) -> Iterator[Segment]:
