@@ -47,6 +47,8 @@ def clauses(sentence: str, after_label: bool = False) -> list[Span]:
     return bounds
 
 
+# A definition-list line: a short label, a colon, then what it does ("Social bonding: Creates
+# feelings of trust."). Like a list item, it may leave its subject out; its label names the topic.
 _DEFINITION_LABEL = re.compile(r"^[\s\-*+•▪◦]*(?:\*\*)?[A-Z][\w'’\-]*(?:[ \t/&]+[\w'’\-]+){0,4}\s*:(?:\*\*)?\s+(?=\S)")
 
 
@@ -227,10 +229,6 @@ _LEAD = re.compile(
     r"(?:(?:also|and|plus|it|that)\s+)?",
     re.IGNORECASE,
 )
-# A definition-list line: a short label, a colon, then what it does ("Social bonding: Creates
-# feelings of trust."). Like a list item, it may leave its subject out.
-_DEFINITION = re.compile(r"^[\s\-*+•▪◦]*(?:\*\*)?[A-Z][\w'’\-]*(?:[ \t/&]+[\w'’\-]+){0,4}\s*:(?:\*\*)?\s+\S")
-
 
 # "It is not surprising that ...", "it turns out": an "it" that stands for nothing; "it says": a
 # book or page speaking, not oxytocin.
@@ -438,7 +436,7 @@ class Linter:
                 if seg.level == 1 and not out:
                     title = anchored
                 section = anchored
-            item = seg.item or _DEFINITION.match(seg_text) is not None
+            item = seg.item or _DEFINITION_LABEL.match(seg_text) is not None
             listed = item and (listed or recent > 0)
             topic = title or section or recent > 0 or listed
             if anchored or topic:
@@ -513,7 +511,7 @@ class Linter:
         sents = list(doc.sents)
         seg_text = doc.text
         out: list[Finding] = []
-        bare = seg.item or seg.heading or _DEFINITION.match(seg_text) is not None
+        bare = seg.item or seg.heading or _DEFINITION_LABEL.match(seg_text) is not None
         # A short segment (a list item, a line) that looks like a bibliography entry is one
         # as a whole, even where the sentence splitter cut it after the authors.
         reference = seg.reference or (len(seg_text) <= 400 and is_reference_entry(seg_text))

@@ -33,7 +33,7 @@ from .errors import EvalError
 from .evaluate import Counts
 from .formats import parse
 from .models import Level
-from .yamlfile import YamlError, describe_validation_error, load
+from .yamlfile import YamlError, describe_validation_error, load_as
 
 FAMILIES = ("LABEL", "TREAT", "TRUST", "PROSOCIAL", "SOLO", "REDUCTIVE", "PRODUCT", "BRAIN", "FIX", "TOUCH")
 _COLUMNS = ("id", "doc", "start", "end", "sha1", "gold", "family")
@@ -89,11 +89,9 @@ def _sha1(text: str) -> str:
 
 def _read_index(path: Path) -> list[_IndexEntry]:
     try:
-        data, lines = load(path)
+        data, lines = load_as(path, list, "expected a list of documents")
     except YamlError as exc:
         raise EvalError(str(exc)) from None
-    if not isinstance(data, list):
-        raise EvalError(f"{path}: expected a list of documents")
     out = []
     for i, item in enumerate(data):
         try:

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from .errors import RuleError, SourceError
 from .models import Rule, Source
 from .paths import rules_dir
-from .yamlfile import YamlError, describe_validation_error, load
+from .yamlfile import YamlError, describe_validation_error, load_as
 
 LEXICON = "lexicon.yaml"
 # The term lists of a rule's ``match`` that may name a lexicon entry.
@@ -31,12 +31,9 @@ _TERM_LISTS = (("phrases",), ("requires",), ("exceptions",)) + tuple(
 
 def _read_mapping(path: Path, expected: str) -> tuple[dict[str, Any], dict[Any, int]]:
     try:
-        data, lines = load(path)
+        return load_as(path, dict, expected)
     except YamlError as exc:
         raise RuleError(str(exc)) from None
-    if not isinstance(data, dict):
-        raise RuleError(f"{path}:1: {expected}")
-    return data, lines
 
 
 def load_lexicon(folder: Path) -> dict[str, list[str]]:

@@ -63,6 +63,15 @@ def load(path: Path) -> tuple[Any, dict[Loc, int]]:
     return data, lines
 
 
+def load_as(path: Path, kind: type, expected: str) -> tuple[Any, dict[Loc, int]]:
+    """:func:`load`, then check the top level is a ``kind`` (``dict``, ``list``); else a
+    :class:`YamlError` "FILE:1: ``expected``"."""
+    data, lines = load(path)
+    if not isinstance(data, kind):
+        raise YamlError(f"{path}:1: {expected}")
+    return data, lines
+
+
 def line_of(lines: dict[Loc, int], loc: Loc) -> int | None:
     """The line of the deepest known key on ``loc`` (pydantic error locations may go deeper)."""
     for end in range(len(loc), -1, -1):

@@ -27,6 +27,21 @@ def _miss(m: Miss) -> list[str]:
     return [f"  {m.path}:{m.line}:{m.column}: {m.code}{status} {m.text!r}", f"      > {m.sentence}"]
 
 
+def _finish(
+    lines: list[str], false_positives: list[list[str]], false_negatives: list[list[str]], failures: list[str]
+) -> str:
+    """The tail both reports share: every false positive and negative, then the targets."""
+    lines = [*lines, f"False positives ({len(false_positives)}):"]
+    for m in false_positives:
+        lines += m
+    lines += ["", f"False negatives ({len(false_negatives)}):"]
+    for m in false_negatives:
+        lines += m
+    lines += [""]
+    lines += [f"Below target: {f}" for f in failures] or ["All targets met."]
+    return "\n".join(lines) + "\n"
+
+
 def render_eval_text(ev: Evaluation, failures: list[str]) -> str:
     """Summary, tables (overall, per family, per rule), false positives and negatives, targets."""
     lines = [
@@ -41,16 +56,8 @@ def render_eval_text(ev: Evaluation, failures: list[str]) -> str:
         "",
         *_table("rule", ev.rules),
         "",
-        f"False positives ({len(ev.false_positives)}):",
     ]
-    for m in ev.false_positives:
-        lines += _miss(m)
-    lines += ["", f"False negatives ({len(ev.false_negatives)}):"]
-    for m in ev.false_negatives:
-        lines += _miss(m)
-    lines += [""]
-    lines += [f"Below target: {f}" for f in failures] or ["All targets met."]
-    return "\n".join(lines) + "\n"
+    return _finish(lines, [_miss(m) for m in ev.false_positives], [_miss(m) for m in ev.false_negatives], failures)
 
 
 def render_eval_json(ev: Evaluation, failures: list[str]) -> str:
@@ -102,16 +109,9 @@ def render_sentence_eval_text(ev: SentenceEvaluation, failures: list[str], split
         "",
         *_table("rule", ev.rules),
         "",
-        f"False positives ({len(ev.false_positives)}):",
     ]
-    for m in ev.false_positives:
-        lines += _sentence_miss(m)
-    lines += ["", f"False negatives ({len(ev.false_negatives)}):"]
-    for m in ev.false_negatives:
-        lines += _sentence_miss(m)
-    lines += [""]
-    lines += [f"Below target: {f}" for f in failures] or ["All targets met."]
-    return "\n".join(lines) + "\n"
+    fps = [_sentence_miss(m) for m in ev.false_positives]
+    return _finish(lines, fps, [_sentence_miss(m) for m in ev.false_negatives], failures)
 
 
 def render_sentence_eval_json(ev: SentenceEvaluation, failures: list[str], split: str = "all") -> str:
