@@ -84,6 +84,12 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         "How Oxytocin Nasal Sprays Work",
         "The trial assessed the efficacy of oxytocin in improving social function in autistic children.",
         "Some research suggests some benefit to oxytocin therapy.",
+        # a part of the cause, an established role in maternal care, a lack of evidence
+        "Our urge to feel connected is dictated in part by oxytocin.",
+        "Oxytocin is crucial for maternal bonding in sheep.",
+        "The lack of evidence that oxytocin increases trust surprised the team.",
+        # "bonding" is a noun here, not the verb of a claim
+        "I began reading about bonding, attachment and oxytocin last year.",
         # a web address is not prose
         "Read more: https://example.org/news/can-oxytocin-help-against-loneliness",
         # an expletive "it" after oxytocin was named
@@ -149,6 +155,16 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
         # "Its why" (pronoun and verb run together); a passive cause several words before its subject
         ("Oxytocin is a drug. Its why you find yourself obsessing over him.", "OXT504"),
         ("This connection is primarily due to the neuropeptide and hormone, oxytocin.", "OXT403"),
+        # a thing credited with trust, and more oxytocin as the subject (the level itself is not)
+        ("Oxytocin helps us trust the people around us.", "OXT301"),
+        ("Higher oxytocin levels lead to greater trust between colleagues.", "OXT301"),
+        # a cause or controller of bonding in other words
+        ("Oxytocin drives attachment between parents and children.", "OXT403"),
+        ("Oxytocin is the hormone behind every close friendship and bond.", "OXT403"),
+        # a lack of something is a noun phrase, not a denial; chains to the difficulty
+        ("A lack of oxytocin leads to loneliness and low mood.", "OXT501"),
+        ("His trust issues come from low oxytocin.", "OXT501"),
+        ("Stress depletes oxytocin, which makes it hard to feel connected.", "OXT501"),
         # a nickname in quotes elsewhere in the sentence does not distance the claim
         (
             'Oxytocin goes far beyond its reputation as the "love hormone", acting as a powerful anxiety reducer.',

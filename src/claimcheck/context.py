@@ -27,7 +27,10 @@ TERMINATOR = _rx(r";|\s[-–—]\s|\b(?:but|however|although|though|yet|whereas|
 # Phrases that look like negation but are not ("not only ... but also").
 PSEUDO_NEGATION = _rx(
     rf"\b(?:not\s+only|not\s+just|not\s+merely|not\s+simply|(?:is|are|does|do)n{_Q}?t\s+(?:just|only|merely|simply)|"
-    rf"why\s+not|no\s+doubt|lack(?:s|ing)?\s+(?:enough|sufficient|adequate)|lacking\s+in|(?:do|does|did|are|is|were|was)(?:\s+not|n{_Q}?t)\s+(?:\w+\s+)?(?:make|making|produce|"
+    rf"why\s+not|no\s+doubt|lack(?:s|ing)?\s+(?:enough|sufficient|adequate)|lacking\s+in|"
+    # "a lack of oxytocin leads to ...": a noun phrase, not a denial (a lack of evidence is one)
+    rf"lack\s+of\s+(?!(?:good\s+|strong\s+|any\s+|reliable\s+|scientific\s+|clinical\s+|solid\s+|real\s+)?"
+    rf"(?:evidence|proof|support|data|research|studies|trials|replication|consensus|benefit|effect))|(?:do|does|did|are|is|were|was)(?:\s+not|n{_Q}?t)\s+(?:\w+\s+)?(?:make|making|produce|"
     rf"producing|have|having|get|getting|release|releasing|secrete|secreting)\s+enough|not\s+(?:making|producing|"
     rf"getting|having|releasing)\s+enough|(?:nobody|no\s+one|none)\s+(?:\w+ly\s+)?(?:disputes?|doubts?|denies|questions?|argues\s+with)|there{_Q}?s\s+no\s+denying|there\s+is\s+no\s+denying|no\s+denying|make\s+no\s+mistake|"
     rf"without\s+(?:a\s+)?doubt|never\s+underestimate|believe\s+it\s+or\s+not|nothing\s+(?:\w+\s+){{0,2}}like|"
@@ -128,7 +131,9 @@ HEDGE = _rx(
     r"depending\s+on|depends\s+on|shows?\s+(?:some\s+)?(?:potential|promise)|potential\s+(?:in|for|as)|"
     r"(?:a|an|the|as\s+a)\s+possible|postulat\w+|theori[sz]\w+|speculat\w+|proposed\s+that|"
     # a part in something is not its cause: "is involved in generating", "plays a role in"
-    r"(?:is|are|be|being|was|were)\s+involved\s+in|plays?\s+(?:a|an|some)\s+(?:\w+\s+)?role\s+in)\b"
+    r"(?:is|are|be|being|was|were)\s+involved\s+in|plays?\s+(?:a|an|some)\s+(?:\w+\s+)?role\s+in|"
+    # a part of the cause, not the cause: "dictated in part by oxytocin", "partly explains"
+    r"in\s+part|partly|partially)\b"
 )
 # A description of research or of interest in it, not a claim: "has been studied for its
 # effects on", "tested the hypothesis that X will improve Y", "interest in using oxytocin to".

@@ -114,7 +114,9 @@ class CompiledRule:
             excluded = self.excluded.find(clause) if self.excluded is not None else []
 
             def keep(spans: list[Span], excluded: list[Span] = excluded) -> list[Span]:
-                return [s for s in spans if not any(overlap(s, x) for x in excluded)]
+                # a longer term that holds the excluded words keeps them: "higher oxytocin levels"
+                # is a subject though "oxytocin level" alone is excluded
+                return [s for s in spans if not any(overlap(s, x) and not _holds(s, x) for x in excluded)]
 
             subs = keep(subject.find(clause))
             pronoun = not subs and anaphora
@@ -329,6 +331,11 @@ def _bare_subject(clause: str, predicates: list[Span]) -> list[Span]:
     start = lead.end() if lead else 0
     # A past tense opens a note's record of what was done ("- Explained to pt that ..."), not a claim.
     return [p for p in predicates if p[0] == start and not clause[p[0] : p[1]].split()[0].lower().endswith("ed")][:1]
+
+
+def _holds(outer: Span, inner: Span) -> bool:
+    """Whether ``outer`` strictly contains ``inner``."""
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and outer != inner
 
 
 def _extent(parts: tuple[Span, ...]) -> int:
