@@ -90,6 +90,8 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         "The lack of evidence that oxytocin increases trust surprised the team.",
         # "bonding" is a noun here, not the verb of a claim
         "I began reading about bonding, attachment and oxytocin last year.",
+        # a comparison of levels is not an effect
+        "Studies show that plasma levels of oxytocin are lower in patients with depression.",
         # a web address is not prose
         "Read more: https://example.org/news/can-oxytocin-help-against-loneliness",
         # an expletive "it" after oxytocin was named
@@ -165,6 +167,9 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
         ("A lack of oxytocin leads to loneliness and low mood.", "OXT501"),
         ("His trust issues come from low oxytocin.", "OXT501"),
         ("Stress depletes oxytocin, which makes it hard to feel connected.", "OXT501"),
+        # more verbs of relief; a touch chain that ends in calm
+        ("Oxytocin nasal spray lowers anxiety in people with social phobia.", "OXT202"),
+        ("Massage stimulates oxytocin release, reducing stress and promoting bonding.", "OXT702"),
         # a nickname in quotes elsewhere in the sentence does not distance the claim
         (
             'Oxytocin goes far beyond its reputation as the "love hormone", acting as a powerful anxiety reducer.',
