@@ -92,6 +92,16 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         "I began reading about bonding, attachment and oxytocin last year.",
         # a comparison of levels is not an effect
         "Studies show that plasma levels of oxytocin are lower in patients with depression.",
+        # a plural noun that opens a sentence is its subject, not a verb with the subject left out
+        "Oxytocin nasal spray is popular.\nPeptides have a hard time crossing the blood-brain barrier.",
+        "Oxytocin rises with warmth. This practice involves cultivating feelings of kindness toward others.",
+        # one of many causes is not the cause; a near-miss of a phrase must be a near miss word by word
+        "Oxytocin is one of many chemicals in the brain that can make us feel content and connected.",
+        "The association of oxytocin with major depression: the role of antidepressants",
+        # how a drug is given in research
+        "We look at how the different ways oxytocin is being administered in studies work.",
+        # the thing stimulated is oxytocin's production; the behaviours do the nurturing
+        "Leaders can learn behaviours that stimulate oxytocin production and nurture a culture of trust.",
         # a web address is not prose
         "Read more: https://example.org/news/can-oxytocin-help-against-loneliness",
         # an expletive "it" after oxytocin was named
@@ -170,6 +180,17 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
         # more verbs of relief; a touch chain that ends in calm
         ("Oxytocin nasal spray lowers anxiety in people with social phobia.", "OXT202"),
         ("Massage stimulates oxytocin release, reducing stress and promoting bonding.", "OXT702"),
+        # a fact-sheet line that opens with its verb: every verb has the page's topic as subject
+        ("Oxytocin\n\nHow it works\n\nPromotes closeness, calms social anxiety and eases tension.", "OXT202"),
+        ("Oxytocin\n\nHelps you trust new colleagues.", "OXT301"),
+        # a role in another clause does not hedge this one; "feel connected to" is no association
+        ("Evidence is growing that oxytocin boosts trust, thereby playing a part in healthy teams.", "OXT301"),
+        ("Oxytocin helps new fathers feel connected to their babies, fostering trust.", "OXT301"),
+        # what suppresses oxytocin, leading to a difficulty; a route said to reach the brain
+        ("When stress is high it can suppress oxytocin, leading to isolation.", "OXT501"),
+        ("Take it under the tongue or intranasally, the only routes that cross the blood-brain barrier.", "OXT404"),
+        # a dosing line of a fact sheet
+        ("Oxytocin\n\nNasal: 10-20 IU before social events.", "OXT602"),
         # a nickname in quotes elsewhere in the sentence does not distance the claim
         (
             'Oxytocin goes far beyond its reputation as the "love hormone", acting as a powerful anxiety reducer.',

@@ -131,9 +131,9 @@ HEDGE = _rx(
     r"depending\s+on|depends\s+on|shows?\s+(?:some\s+)?(?:potential|promise)|potential\s+(?:in|for|as)|"
     r"(?:a|an|the|as\s+a)\s+possible|postulat\w+|theori[sz]\w+|speculat\w+|proposed\s+that|"
     # a part in something is not its cause: "is involved in generating", "plays a role in"
-    r"(?:is|are|be|being|was|were)\s+involved\s+in|plays?\s+(?:a|an|some)\s+(?:\w+\s+)?role\s+in|"
+    r"(?:is|are|be|being|was|were)\s+involved\s+in|(?:plays?|playing|played|has|have|had|having|with)\s+(?:a|an|some|its)\s+(?:\w+\s+){0,2}role\s+in|"
     # a part of the cause, not the cause: "dictated in part by oxytocin", "partly explains"
-    r"in\s+part|partly|partially)\b"
+    r"in\s+part|partly|partially|one\s+of\s+(?:the\s+)?(?:many|several|a\s+number\s+of|various))\b"
 )
 # A description of research or of interest in it, not a claim: "has been studied for its
 # effects on", "tested the hypothesis that X will improve Y", "interest in using oxytocin to".
@@ -144,12 +144,17 @@ STUDY_FRAME = _rx(
     r"(?:whether|if|the\s+(?:efficacy|effects?|safety|role|impact))|potential\s+(?:effects?|therapeutic|benefits?|role|"
     r"applications?|uses?)|(?:interest|research|hopes?|enthusiasm|excitement|talk)\s+(?:in|into|about|of)\s+using)\b"
 )
+# How a drug is given in research, anywhere in the clause: "the ways it's being administered in studies".
+STUDY_USE = _rx(
+    r"\b(?:administered|given|delivered|dosed|used|tested)\s+(?:in|during|across)\s+(?:(?:the|these|those|such|"
+    r"clinical|recent|some|many)\s+)?(?:studies|study|trials|trial|experiments|experiment|research)\b"
+)
 # A modal right after the hit is the hit's own verb: "oxytocin therapy could make it easier".
 MODAL_AFTER = _rx(r"^\s*(?:(?:also|still|then|indeed|really|sometimes|potentially|possibly)\s+)?(?:may|might|could)\b")
 
 ASSOCIATION = _rx(
     r"\b(?:associated\s+with|associations?\s+(?:between|with)|linked\s+(?:to|with)|links?\s+between|"
-    r"correlat\w+|related\s+to|relationship\s+between|tied\s+to|connected\s+(?:to|with)|"
+    r"correlat\w+|related\s+to|relationship\s+between|tied\s+to|(?<!feel\s)(?<!feels\s)(?<!feeling\s)(?<!felt\s)(?<!more\s)connected\s+(?:to|with)|"
     r"goes?\s+(?:along|hand\s+in\s+hand)\s+with|accompan\w+|predicts?|predicted|predictors?|predictive|"
     r"(?:more|less)\s+likely|(?:higher|lower|greater|increased|elevated|reduced|decreased)\s+"
     r"(?:incidence|prevalence|likelihood|rates?|risks?|odds|levels?|scores?|probability|frequency|chance)|"
@@ -450,7 +455,7 @@ def strength_of(clause: str, hit_end: int | None = None) -> Strength:
     # a description of research; "will" in "tested the hypothesis that X will improve Y" does not
     if STRONG_BOOSTER.search(text):
         return Strength.direct
-    if STUDY_FRAME.search(text[:hit_end]):
+    if STUDY_FRAME.search(text[:hit_end]) or STUDY_USE.search(text):
         return Strength.none
     if BOOSTER.search(text):
         return Strength.direct

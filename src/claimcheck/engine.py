@@ -26,7 +26,7 @@ from .models import Finding, FindingSource, Level, Rule, Source, Status, Strengt
 from .nlp import pipeline
 from .rules import load_rules, select_rules
 from .sources import load_sources
-from .terms import Prefilter, anchor_fragments, compile_terms
+from .terms import Prefilter, anchor_fragments, compile_terms, inflections
 
 Span = tuple[int, int]
 _FIXABLE = frozenset({Status.asserted, Status.hedged})
@@ -47,6 +47,9 @@ def clauses(sentence: str, after_label: bool = False) -> list[Span]:
     return bounds
 
 
+# A line that opens with a verb in the third person, its subject left out as in a fact sheet
+# under the page's topic: "Promotes social bonding, reduces anxiety ...", "Helps you trust".
+_VERB_FIRST = re.compile(r"^[\s\-*+•▪◦]*([A-Z][a-z]{2,}(?<!s)s)\s+(?=[a-z])")
 # A definition-list line: a short label, a colon, then what it does ("Social bonding: Creates
 # feelings of trust."). Like a list item, it may leave its subject out; its label names the topic.
 _DEFINITION_LABEL = re.compile(r"^[\s\-*+•▪◦]*(?:\*\*)?[A-Z][\w'’\-]*(?:[ \t/&]+[\w'’\-]+){0,4}\s*:(?:\*\*)?\s+(?=\S)")
@@ -83,6 +86,8 @@ class CompiledRule:
         self.min_strength = max(m.min_strength, m.claim.min_strength if m.claim else Strength.none)
         anchor_terms = m.requires or (m.claim.subject if m.claim else m.phrases) or []
         self.anchors = anchor_fragments(anchor_terms, m.fuzzy)
+        # set by the Linter: the first words of every rule's predicates (see _VERB_FIRST)
+        self.verbs: frozenset[str] = frozenset()
 
     def hits(self, sentence: str, pattern_spans: Sequence[Span], topic: bool = False, bare: bool = False) -> list[Hit]:
         """Candidate spans of this rule in ``sentence`` (before context is applied).
@@ -132,6 +137,9 @@ class CompiledRule:
                 ]
             if not subs and (bare or (anaphora and _ALSO.match(clause))):
                 subs = _bare_subject(clause, keep(predicate.find(clause)))
+                verb = _VERB_FIRST.match(clause) if bare and not subs and self.verbs else None
+                if verb is not None and verb.group(1).lower() in self.verbs:
+                    subs = [verb.span(1)]  # "Promotes bonding, reduces anxiety": each verb has the left-out subject
             objs = keep(obj.find(clause)) if subs else []
             preds = keep(predicate.find(clause)) if objs else []
             best: tuple[Span, ...] | None = None
@@ -388,6 +396,17 @@ class Linter:
         self._anchor = Prefilter(fragments) if fragments else None
         self._matchers: dict[str, tuple[frozenset[str] | None, object]] | None = None
         self._has_patterns = any(c.rule.match.patterns for c in self._compiled)
+        # the first words of every claim predicate, inflected: a line that opens with one of them
+        # ("Promotes bonding, reduces anxiety") has left its subject out
+        self._verbs = frozenset(
+            form
+            for c in self._compiled
+            if c.rule.match.claim
+            for term in c.rule.match.claim.predicate
+            for form in inflections(term.split()[0])
+        )
+        for c in self._compiled:
+            c.verbs = self._verbs
 
     def check(self, text: str, path: str = "<text>", *, silenced: bool = False) -> list[Finding]:
         """Every finding in plain ``text``, in order of position. ``path`` is reported as given.
@@ -536,8 +555,10 @@ class Linter:
                 continue
             following = sents[i + 1].text if i + 1 < len(sents) else next_segment
             patterns = self._pattern_spans(sent)
+            lead_verb = _VERB_FIRST.match(sentence)
+            verb_first = lead_verb is not None and lead_verb.group(1).lower() in self._verbs
             for c in self._compiled:
-                hits = c.hits(sentence, patterns.get(c.rule.code, []), near, bare and i == 0)
+                hits = c.hits(sentence, patterns.get(c.rule.code, []), near, (bare and i == 0) or verb_first)
                 if not hits and lead_in and i == 0 and c.claim is not None:
                     hits = _inherited(c, lead_in, sentence, following, seg)
                 for hit in hits:

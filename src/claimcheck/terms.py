@@ -298,6 +298,8 @@ def _fuzzy_spans(term: str, score: int, text: str) -> tuple[tuple[int, int], ...
                 continue
             if size == n > 1 and not _one_word_off([t[2] for t in window], _term_words(term)):
                 continue
+            if size < n and not _merged_off([t[2] for t in window], _term_words(term)):
+                continue
             found.append((start, end))
     return tuple(found)
 
@@ -352,6 +354,15 @@ def _one_word_off(candidate: list[str], term: list[str]) -> bool:
         return not off
     c, t = off[0]
     return c[0] == t[0] and min(len(c), len(t)) / max(len(c), len(t)) >= 0.75 and fuzz.ratio(c, t) >= 55
+
+
+def _merged_off(candidate: list[str], term: list[str]) -> bool:
+    """A near miss of a phrase written with two of its words run together ("oxytocinswitch"):
+    with some two neighbouring words merged, it is at most one recognisable word off. "oxytocin
+    with" is no near miss of "oxytocin on-switch"."""
+    return any(
+        _one_word_off(candidate, [*term[:k], term[k] + term[k + 1], *term[k + 2 :]]) for k in range(len(term) - 1)
+    )
 
 
 def _inside_compound(text: str, start: int, end: int) -> bool:
