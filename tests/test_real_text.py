@@ -102,6 +102,9 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         "We look at how the different ways oxytocin is being administered in studies work.",
         # the thing stimulated is oxytocin's production; the behaviours do the nurturing
         "Leaders can learn behaviours that stimulate oxytocin production and nurture a culture of trust.",
+        # a noun phrase that names another hormone; a hypothetical
+        "Oxytocin matters. The stress hormone cortisol is responsible for bonding too, some say.",
+        "Autistic people often trust readily, the opposite of what an oxytocin deficiency would imply.",
         # a web address is not prose
         "Read more: https://example.org/news/can-oxytocin-help-against-loneliness",
         # an expletive "it" after oxytocin was named
@@ -191,6 +194,16 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
         ("Take it under the tongue or intranasally, the only routes that cross the blood-brain barrier.", "OXT404"),
         # a dosing line of a fact sheet
         ("Oxytocin\n\nNasal: 10-20 IU before social events.", "OXT602"),
+        # a noun phrase that renames oxytocin with any adjectives; a short aside between dashes
+        ("Oxytocin matters. That remarkable little peptide is responsible for bonding.", "OXT403"),
+        ("Oxytocin is a drug \u2013 believe me \u2013 and is the compound responsible for bonding.", "OXT403"),
+        # the people who take the drug, after the effect ("improved ... in children who inhale ...")
+        (
+            "Several studies have found reduced autistic behaviours in children who inhale nasal oxytocin.",
+            "OXT201",
+        ),
+        # a touch chain through close contact
+        ("Oxytocin is released with close physical contact, which leads to lasting friendships.", "OXT702"),
         # a nickname in quotes elsewhere in the sentence does not distance the claim
         (
             'Oxytocin goes far beyond its reputation as the "love hormone", acting as a powerful anxiety reducer.',

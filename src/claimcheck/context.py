@@ -23,6 +23,30 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 # Words that end the scope of a cue.
 TERMINATOR = _rx(r";|\s[-–—]\s|\b(?:but|however|although|though|yet|whereas|nevertheless|nonetheless|except)\b")
+_DASH = _rx(r"\s[-–—]\s")
+
+
+def terminators(sentence: str, pos: int = 0) -> list[tuple[int, int]]:
+    """Where ``sentence`` divides into clauses, from ``pos``; a short aside between two dashes
+    ("This hormone is a drug - make no mistake - and is ...") divides nothing."""
+    found = [m.span() for m in TERMINATOR.finditer(sentence, pos)]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if (
+            b is not None
+            and _DASH.fullmatch(sentence, *a)
+            and _DASH.fullmatch(sentence, *b)
+            and len(sentence[a[1] : b[0]].split()) <= 5
+        ):
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
 
 # Phrases that look like negation but are not ("not only ... but also").
 PSEUDO_NEGATION = _rx(
@@ -345,6 +369,12 @@ CONDITIONAL = _rx(
     r"how\s+(?:much|far|well|often)|to\s+what\s+extent|"
     r"wish(?:es|ed)?)\b"
 )
+# A hypothetical: "the opposite of what an oxytocin deficiency would imply", "as low oxytocin
+# would predict". The claim is what something would mean, not what is.
+HYPOTHETICAL = _rx(
+    r"\b(?:what|as)\s+(?:[\w'’\-]+\s+){0,5}?(?:would|might)\s+(?:imply|suggest|predict|mean|expect|require|entail|"
+    r"lead\s+us\s+to\s+expect)\b"
+)
 # A correction in the clause that follows: "..., but none is approved", "; however, trials are mixed".
 CONTRAST = _rx(r"^\W*(?:but|however|yet|although|though|whereas|nevertheless|nonetheless)\b")
 STRONG_CORRECTION = _rx(
@@ -412,11 +442,11 @@ class Assessment:
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause around ``sentence[start:end]``: cut at the nearest terminators outside the hit."""
     left, right = 0, len(sentence)
-    for m in TERMINATOR.finditer(sentence):
-        if m.end() <= start:
-            left = m.end()
-        elif m.start() >= end:
-            right = m.start()
+    for m_start, m_end in terminators(sentence):
+        if m_end <= start:
+            left = m_end
+        elif m_start >= end:
+            right = m_start
             break
     return left, right
 
@@ -551,6 +581,8 @@ def assess(
     cond = max(CONDITIONAL.finditer(lead), key=lambda m: m.start(), default=None)
     regardless = cond is not None and cond.group().lower() == "whether" and re.search(r"\bor\b", lead[cond.end() :])
     if cond is not None and not regardless and not re.search(r",|\bthen\b", lead[cond.end() :]):
+        return result(Status.conditional)
+    if any(m.start() <= start and end <= m.end() + 40 for m in HYPOTHETICAL.finditer(sentence)):
         return result(Status.conditional)
     if (
         is_myth

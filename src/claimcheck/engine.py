@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .context import TERMINATOR, assess, corrected, is_reference_entry
+from .context import assess, corrected, is_reference_entry, terminators
 from .document import Document, Segment
 from .errors import RuleError, SourceError
 from .fixes import safe_replacement
@@ -40,9 +40,9 @@ def clauses(sentence: str, after_label: bool = False) -> list[Span]:
     bounds: list[Span] = []
     label = _DEFINITION_LABEL.match(sentence) if after_label else None
     pos = label.end() if label else 0
-    for m in TERMINATOR.finditer(sentence, pos):
-        bounds.append((pos, m.start()))
-        pos = m.end()
+    for m_start, m_end in terminators(sentence, pos):
+        bounds.append((pos, m_start))
+        pos = m_end
     bounds.append((pos, len(sentence)))
     return bounds
 
@@ -131,7 +131,7 @@ class CompiledRule:
                 anchors = self.requires.find(clause) if self.requires is not None else []
                 subs = [
                     a
-                    for a in ANAPHORS.find(clause)
+                    for a in _anaphors(clause)
                     if (" " not in clause[a[0] : a[1]] or not any(e <= a[0] for _, e in anchors))
                     and not _EXPLETIVE.match(clause, a[0])
                 ]
@@ -175,7 +175,10 @@ TOPIC_SENTENCES = 2
 # Words that introduce the subject after the object and predicate, as in a passive
 # ("autism is treated with oxytocin") or an instrument ("caused by low oxytocin").
 _INSTRUMENT = re.compile(
-    r"\b(?:by|with|from|using|through|via|to|on|after|because(?:\s+of)?|due\s+to|since)\s+(?:[\w'’]+,?\s+){0,4}$",
+    r"\b(?:(?:by|with|from|using|through|via|to|on|after|because(?:\s+of)?|due\s+to|since)\s+(?:[\w'’]+,?\s+){0,4}|"
+    # "improved social function in children who inhale nasal oxytocin"
+    r"(?:who|that)\s+(?:(?:were|are|had\s+been)\s+given|(?:take|took|taking|inhale|inhaled|use|used|receive|received|"
+    r"get|got|sniff|sniffed|spray|sprayed)\s+(?:[\w'’]+\s+){0,2}))$",
     re.IGNORECASE,
 )
 
@@ -234,6 +237,26 @@ ANAPHORS = compile_terms(
     ],
     inflect=False,
 )
+# ... and a noun phrase that renames it with any adjectives: "that magical molecule", "this
+# little neuropeptide", "the body's natural chemical".
+_ANAPHOR_PHRASE = re.compile(
+    r"\b(?:this|that|the|our|your|such\s+a)\s+(?:[a-z][\w\-]*\s+){0,2}?"
+    r"(?:hormone|molecule|chemical|neurochemical|peptide|neuropeptide|neurotransmitter|compound|substance)\b"
+    # not one that names another: "the stress hormone cortisol", "the chemical dopamine"
+    r"(?!\s+(?:cortisol|dopamine|serotonin|vasopressin|endorphins?|adrenaline|epinephrine|noradrenaline|"
+    r"norepinephrine|testosterone|o?estrogen|prolactin|melatonin|ghrelin|leptin|insulin|GABA|glutamate)\b)"
+    r"(?<!stress\shormone)",
+    re.IGNORECASE,
+)
+
+
+def _anaphors(clause: str) -> list[Span]:
+    """Spans in ``clause`` that may stand for a subject named before (see ANAPHORS)."""
+    found = ANAPHORS.find(clause)
+    extra = [m.span() for m in _ANAPHOR_PHRASE.finditer(clause) if not any(overlap(m.span(), a) for a in found)]
+    return sorted([*found, *extra]) if extra else found
+
+
 _LEAD = re.compile(
     r"^[\s\-*+•▪◦>#]*(?:\d{1,3}[.)]\s*)?(?:\*\*)?(?:[A-Z][\w'’\-]*(?:[ \t/&]+[\w'’\-]+){0,4}\s*:\s*(?:\*\*)?\s*)?"
     r"(?:(?:also|and|plus|it|that)\s+)?",
