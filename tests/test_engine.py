@@ -65,8 +65,13 @@ def test_terms_inflections_and_fuzzy() -> None:
     assert inflections("the") == ("the",)
     terms = Terms(["love hormone", "oxytocin"], fuzzy=85)
     text = "luv hormone, oxitocin, love-hormones, LoveHormone, stress hormone, oxycodone"
-    assert [text[a:b] for a, b in terms.find(text)] == ["luv hormone", "oxitocin", "love-hormones", "LoveHormone"]
+    assert [text[a:b] for a, b in terms.find(text)] == ["oxitocin", "love-hormones", "LoveHormone"]
     assert Terms(["love hormone"]).find("luv hormone") == []
+    # a typo is one edit in a short word: "has" is not "hack", "plays" not "pills", and real words
+    # one edit away ("binding" for "bonding") are meant as written; no match across punctuation
+    near = Terms(["oxytocin hack", "oxytocin pills", "bonding", "oxytocin mist"], fuzzy=85)
+    text = "oxytocin has effects; oxytocin plays a part; binding sites; oxytocin, most of all; oxytocin hakc"
+    assert [text[a:b] for a, b in near.find(text)] == ["oxytocin hakc"]
 
 
 def test_engine_message_stays_on_one_line_when_the_match_wraps(linter: Linter) -> None:

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 _TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -209,11 +211,23 @@ def _trie_pattern(node: dict[str, Any]) -> str:
 
 
 def _fuzzy_ok(candidate: str, term: str, score: int) -> bool:
-    if not candidate or candidate[0] != term[0]:
+    if not candidate or candidate[0] != term[0] or candidate in _REAL_WORDS:
         return False
     if abs(len(candidate) - len(term)) > max(2, len(term) // 4):
         return False
-    return fuzz.ratio(candidate, term) >= score
+    # a phrase is checked word by word (_one_word_off), its words may be inflected
+    return fuzz.ratio(candidate, term) >= score and (" " in term or _typo_distance(candidate, term))
+
+
+def _typo_distance(candidate: str, term: str) -> bool:
+    """Whether ``candidate`` is as close to ``term`` as a typo is: one edit (a swap of two letters
+    counts as one) in a short word ("oxytoci"), two in a longer one ("anxeity"). "has" is no typo
+    of "hack", nor "plays" of "pills"."""
+    return OSA.distance(candidate, term) <= (1 if len(term) <= 6 else 2)
+
+
+# Common words one typo from a rule's term: a writer who types them means them.
+_REAL_WORDS = frozenset({"addition", "binding", "meditation", "lover", "lovers", "affecting", "bending", "bounding"})
 
 
 class Terms:
@@ -294,6 +308,8 @@ def _fuzzy_spans(term: str, score: int, text: str) -> tuple[tuple[int, int], ...
                 continue
             window = toks[i : i + size]
             start, end = window[0][0], window[-1][1]
+            if any(not _JOINER.fullmatch(text, a[1], b[0]) for a, b in pairwise(window)):
+                continue  # a phrase does not run across punctuation: "oxytocin, most" is not "oxytocin mist"
             if _inside_compound(text, start, end) or not _fuzzy_ok(joiner.join(t[2] for t in window), target, score):
                 continue
             if size == n > 1 and not _one_word_off([t[2] for t in window], _term_words(term)):
@@ -353,7 +369,13 @@ def _one_word_off(candidate: list[str], term: list[str]) -> bool:
     if len(off) != 1:
         return not off
     c, t = off[0]
-    return c[0] == t[0] and min(len(c), len(t)) / max(len(c), len(t)) >= 0.75 and fuzz.ratio(c, t) >= 55
+    return (
+        c[0] == t[0]
+        and c not in _REAL_WORDS
+        and min(len(c), len(t)) / max(len(c), len(t)) >= 0.75
+        and fuzz.ratio(c, t) >= 55
+        and _typo_distance(c, t)
+    )
 
 
 def _merged_off(candidate: list[str], term: list[str]) -> bool:
