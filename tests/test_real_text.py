@@ -105,6 +105,13 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         # a noun phrase that names another hormone; a hypothetical
         "Oxytocin matters. The stress hormone cortisol is responsible for bonding too, some say.",
         "Autistic people often trust readily, the opposite of what an oxytocin deficiency would imply.",
+        # a trial's aim or the ability it examines; an aim set out; a case story's past treatment
+        "The trial will examine the ability of oxytocin combined with exposure therapy to reduce PTSD symptoms.",
+        "A team of doctors, armed with oxytocin sprays, set out to relieve loneliness in distressed patients.",
+        "Her treatment plan involved self-administering the spray before social situations such as dates.",
+        # a comparative correlative about groups; "use" as a noun
+        "The longer couples had been together, the farther their oxytocin levels dropped.",
+        "date 2019-02 A review finds that the oxytocin system is changed by opioid use.",
         # a web address is not prose
         "Read more: https://example.org/news/can-oxytocin-help-against-loneliness",
         # an expletive "it" after oxytocin was named
@@ -204,6 +211,13 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
         ),
         # a touch chain through close contact
         ("Oxytocin is released with close physical contact, which leads to lasting friendships.", "OXT702"),
+        # a pronoun after a distanced nickname is the nearer subject of the claim
+        (
+            "Oxytocin is sometimes called the \u201ccuddle\u201d hormone, and that\u2019s because it increases"
+            " trust between partners.",
+            "OXT301",
+        ),
+        ("Oxytocin works as a social superglue in close relationships.", "OXT403"),
         # a nickname in quotes elsewhere in the sentence does not distance the claim
         (
             'Oxytocin goes far beyond its reputation as the "love hormone", acting as a powerful anxiety reducer.',

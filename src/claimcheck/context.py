@@ -164,8 +164,13 @@ HEDGE = _rx(
 STUDY_FRAME = _rx(
     r"\b(?:(?:has|have|had)\s+(?:also\s+|long\s+|widely\s+)?been\s+(?:studied|investigated|tested|explored|examined|"
     r"researched|trialled|trialed|evaluated|assessed)|studied\s+(?:for|as|in)|hypothes[ie]s|"
-    r"(?:test|tests|tested|testing|assess|assessed|assessing|evaluat\w+|examin\w+|investigat\w+|determine)\s+"
-    r"(?:whether|if|the\s+(?:efficacy|effects?|safety|role|impact))|potential\s+(?:effects?|therapeutic|benefits?|role|"
+    r"(?:test|tests|tested|testing|assess|assessed|assessing|evaluat\w+|examin\w+|investigat\w+|determine|explore|"
+    r"explores|explored|exploring|measure|measured|compare|compared)\s+"
+    r"(?:whether|if|how|the\s+(?:efficacy|effects?|safety|role|impact|ability|capacity|potential|usefulness|"
+    r"feasibility|benefits?))|"
+    # an aim, not an outcome: "set out to alleviate loneliness", "the trial aims to reduce"
+    r"(?:set|sets|setting)\s+out\s+to|(?:aim|aims|aimed|aiming|sought|seeks?|seeking|attempt(?:s|ed|ing)?)\s+to|"
+    r"(?:designed|intended)\s+to\s+(?:test|assess|examine|evaluate|measure|see)|potential\s+(?:effects?|therapeutic|benefits?|role|"
     r"applications?|uses?)|(?:interest|research|hopes?|enthusiasm|excitement|talk)\s+(?:in|into|about|of)\s+using)\b"
 )
 # How a drug is given in research, anywhere in the clause: "the ways it's being administered in studies".
@@ -183,6 +188,9 @@ ASSOCIATION = _rx(
     r"(?:more|less)\s+likely|(?:higher|lower|greater|increased|elevated|reduced|decreased)\s+"
     r"(?:incidence|prevalence|likelihood|rates?|risks?|odds|levels?|scores?|probability|frequency|chance)|"
     r"risk\s+factors?|markers?\s+(?:of|for)|indicators?\s+of|in\s+parallel\s+with|co-?occur\w*|"
+    # a comparative correlative: "the longer the couples had been together, the farther their levels dropped"
+    r"\bthe\s+(?:more|less|longer|shorter|higher|lower|greater|fewer|better|worse|older|younger)\b[^.;]{0,80}?,\s*"
+    r"the\s+(?:more|less|\w+er)\b|"
     # "patients with higher anxiety reported more pain": a comparison of groups
     r"with\s+(?:higher|lower|greater|more|less|longer|shorter|larger|smaller)\b[^.;]{0,80}?\b(?:had|has|have|showed|"
     r"show|reported|report|were|was|displayed|exhibited|experienced)\s+(?:more|less|higher|lower|greater|worse|"
@@ -329,6 +337,12 @@ DOCUMENTED = _rx(
     rf"took|used|(?:been\s+)?(?:using|taking|buying|ordering)|requests?|requested|wants?(?:\s+to)?|wanted(?:\s+to)?|"
     rf"wishes\s+to|would\s+like(?:\s+to)?|plans?\s+to|planning\s+to|intends?\s+to|considering|asking\s+(?:about|for)|"
     rf"asked\s+(?:about|for)|declined|refused|stopped|brought\s+in|self-?administer\w*)\b"
+)
+# A case story's account of a past treatment: "The treatment protocol involved self-administering
+# the spray before social situations" (a narrative, not advice).
+NARRATED_TREATMENT = _rx(
+    r"\b(?:treatment|protocol|regimen|plan|dosing|therapy|prescription|routine)\s+(?:\w+\s+)?(?:involved|included|"
+    r"consisted\s+of|required|called\s+for|meant)\b"
 )
 # ... or what they read or heard: "requests it after reading that oxytocin cures autism"
 READ_THAT = _rx(r"\b(?:after|from|when)\s+(?:reading|hearing|being\s+told)\s+(?:\w+\s+){0,3}?that\b")
@@ -677,7 +691,7 @@ def _documented(sentence: str, cs: int, start: int, end: int, parts: Sequence[tu
     """A note's record of what the patient did or wants ("Pt bought oxytocin spray online"), or
     read. When the recorded act only names the thing and the claim has a verb of its own after
     it ("She started the spray and it cured her anxiety"), the claim is still made."""
-    if READ_THAT.search(sentence[cs:start]):
+    if READ_THAT.search(sentence[cs:start]) or NARRATED_TREATMENT.search(sentence[cs:start]):
         return True
     act = DOCUMENTED.search(sentence[cs:end])
     if act is None:

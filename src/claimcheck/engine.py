@@ -135,6 +135,14 @@ class CompiledRule:
                     if (" " not in clause[a[0] : a[1]] or not any(e <= a[0] for _, e in anchors))
                     and not _EXPLETIVE.match(clause, a[0])
                 ]
+            elif subs and anaphora:
+                # "Oxytocin is sometimes called X, and that's because it increases trust": a pronoun
+                # after the named subject may be the nearer subject of the claim
+                subs += [
+                    m.span()
+                    for m in _PRONOUN_SUBJECT.finditer(clause, subs[0][1])
+                    if not _EXPLETIVE.match(clause, m.start())
+                ]
             if not subs and (bare or (anaphora and _ALSO.match(clause))):
                 subs = _bare_subject(clause, keep(predicate.find(clause)))
                 verb = _VERB_FIRST.match(clause) if bare and not subs and self.verbs else None
@@ -152,7 +160,7 @@ class CompiledRule:
                             continue
                         if o[0] < p[0] < s[0] and not _INSTRUMENT.search(clause[: s[0]]):
                             continue  # object, predicate, subject: only "treated with oxytocin"
-                        if pronoun and s[0] > p[0] and clause[s[0] : s[1]].lower() in ("it", "they"):
+                        if s[0] > p[0] and clause[s[0] : s[1]].lower() in ("it", "they"):
                             continue  # "it" stands for the subject before the verb, not in "she treats it"
                         if p[1] <= s[0] and len(clause[p[1] : s[0]].split()) > _MAX_GAP_BEFORE_SUBJECT:
                             continue  # "because ... [a whole clause] ... oxytocin level": not its subject
@@ -256,6 +264,8 @@ def _anaphors(clause: str) -> list[Span]:
     extra = [m.span() for m in _ANAPHOR_PHRASE.finditer(clause) if not any(overlap(m.span(), a) for a in found)]
     return sorted([*found, *extra]) if extra else found
 
+
+_PRONOUN_SUBJECT = re.compile(r"\bit\b", re.IGNORECASE)
 
 _LEAD = re.compile(
     r"^[\s\-*+•▪◦>#]*(?:\d{1,3}[.)]\s*)?(?:\*\*)?(?:[A-Z][\w'’\-]*(?:[ \t/&]+[\w'’\-]+){0,4}\s*:\s*(?:\*\*)?\s*)?"
