@@ -112,6 +112,10 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         # a comparative correlative about groups; "use" as a noun
         "The longer couples had been together, the farther their oxytocin levels dropped.",
         "date 2019-02 A review finds that the oxytocin system is changed by opioid use.",
+        # a past-tense result in the setting of an experiment reports that study
+        "Participants who received oxytocin transferred more money to strangers.",
+        "Oxytocin reduced anxiety in the women tested, compared with placebo.",
+        "The researchers gave 40 men a nasal spray of oxytocin, which increased their trust in strangers.",
         # a web address is not prose
         "Read more: https://example.org/news/can-oxytocin-help-against-loneliness",
         # an expletive "it" after oxytocin was named
@@ -218,6 +222,9 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
             "OXT301",
         ),
         ("Oxytocin works as a social superglue in close relationships.", "OXT403"),
+        # dosing advice on a product page without the word oxytocin; a strong booster in a study setting
+        ("Oxytocin spray\n\nStarting dose: 12 IU\n\nBegin with the lower end to assess your response.", "OXT602"),
+        ("In the trial, oxytocin nasal spray cured autism in every child.", "OXT201"),
         # a nickname in quotes elsewhere in the sentence does not distance the claim
         (
             'Oxytocin goes far beyond its reputation as the "love hormone", acting as a powerful anxiety reducer.',

@@ -338,6 +338,20 @@ DOCUMENTED = _rx(
     rf"wishes\s+to|would\s+like(?:\s+to)?|plans?\s+to|planning\s+to|intends?\s+to|considering|asking\s+(?:about|for)|"
     rf"asked\s+(?:about|for)|declined|refused|stopped|brought\s+in|self-?administer\w*)\b"
 )
+# The setting of an experiment in the sentence: with the claim's verb in the past tense, the
+# sentence reports what happened in that study ("Participants who received oxytocin transferred
+# more money", "Oxytocin reduced anxiety in the women tested, compared with placebo").
+STUDY_SETTING = _rx(
+    r"\b(?:placebo|participants?|subjects|volunteers|the\s+(?:researchers|scientists|investigators|team)|"
+    r"in\s+(?:the|this|that|one|a|their)\s+(?:\w+\s+){0,2}(?:study|trial|experiment|session|lab)|"
+    r"the\s+(?:oxytocin|treatment|control|placebo)\s+(?:group|condition|arm)|"
+    r"(?:women|men|people|patients|children|adults|students|mothers|fathers|couples)\s+(?:tested|studied|enrolled|"
+    r"in\s+the\s+(?:study|trial|experiment))|(?:men|women|people|patients|children|those|adults)\s+given)\b"
+)
+_PAST = re.compile(
+    r"(?:ed|made|gave|given|showed|shown|felt|took|found|led|became|grew|rose|fell|kept|brought|built|drove|won)$",
+    re.IGNORECASE,
+)
 # A case story's account of a past treatment: "The treatment protocol involved self-administering
 # the spray before social situations" (a narrative, not advice).
 NARRATED_TREATMENT = _rx(
@@ -633,6 +647,7 @@ def assess(
         or REPORTED_NAME.search(sentence[cs:start])
         or REPORTED_AFTER.search(sentence[end:])
         or (parts and REPORTED_INSIDE.search(inside))
+        or _study_or_case(sentence, parts)
     ):
         return result(Status.reported)
     # quotation marks on the claim's own words, not in the gap between a frame's parts; and
@@ -684,6 +699,17 @@ def _work_title(sentence: str, start: int, end: int) -> bool:
         opening >= 0
         and not _CLOSING_QUOTES.search(lead[opening + 1 :])
         and bool(_WORK_BEFORE.search(lead[: opening + 1]))
+    )
+
+
+def _study_or_case(sentence: str, parts: Sequence[tuple[int, int]]) -> bool:
+    """A past-tense result in the setting of an experiment, not a general claim; a strong booster
+    ("cured autism") still makes it one."""
+    return (
+        len(parts) >= 2
+        and _PAST.search(sentence[parts[1][0] : parts[1][1]]) is not None
+        and STUDY_SETTING.search(sentence) is not None
+        and not STRONG_BOOSTER.search(sentence)
     )
 
 
