@@ -280,6 +280,20 @@ def test_real_text_correction_on_the_next_line_still_corrects(linter: Linter) ->
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a numbered item: the splitter cuts the number off, the item still completes the lead-in
+        "Symptoms of oxytocin deficiency include:\n\n1. Isolation\n2. Irritability\n",
+        # a heading over the list is its lead-in, also across a question that introduces the items
+        "## Signs of low oxytocin\n\nDo you recognise any of these?\n\n- Feeling lonely around friends\n",
+        "Signs of low oxytocin\n\n- Feeling lonely around friends\n- Sleeping badly\n",
+    ],
+)
+def test_real_text_items_under_numbered_lists_and_headings_inherit_the_claim(linter: Linter, text: str) -> None:
+    assert _flagged(linter, text) == ["OXT501"]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Oxytocin increases:\n- trust\n- generosity\n", [("OXT301", "trust"), ("OXT304", "generosity")]),

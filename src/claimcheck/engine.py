@@ -294,17 +294,22 @@ _FIRST_SENTENCE = re.compile(r"[^.!?]*[.!?]?")
 
 def _lead_ins(document: Document) -> dict[int, str]:
     """For each list item (by start), the last sentence of the lead-in ending with ":" that
-    opens its list, when the item and the ones before it follow that lead-in directly."""
+    opens its list, or the heading over it, when the item and the ones before it follow that
+    lead-in directly (or after a question that introduces them)."""
     out: dict[int, str] = {}
-    lead = ""
+    lead = heading = ""
     for seg in document.segments:
         body = document.text[seg.start : seg.end]
         if seg.item and lead:
             out[seg.start] = lead
+        elif seg.heading:
+            # a heading over a list is its lead-in ("Signs of low oxytocin" then "- Trouble trusting")
+            heading = lead = body.strip().rstrip(":").lstrip("#").strip() + ":"
         elif not seg.item:
             stripped = body.rstrip()
             lead = stripped[max(stripped.rfind(". "), stripped.rfind("? "), stripped.rfind("! ")) + 1 :].strip()
-            lead = lead if lead.endswith(":") and not seg.heading else ""
+            # ... also across a question that introduces the list ("Do you recognise any of these?")
+            lead = lead if lead.endswith(":") else heading if stripped.endswith("?") else ""
     return out
 
 
@@ -577,6 +582,8 @@ class Linter:
         # an exception's "paragraph" scope: the text between blank lines around this segment
         paragraph = paragraph or seg_text
         last_anchor = -10
+        # the item's own first sentence: the splitter may cut a number off ("1." then "Isolation")
+        first = next((k for k, s in enumerate(sents) if sum(ch.isalpha() for ch in s.text) >= 2), 0)
         for i, sent in enumerate(sents):
             ss = sent.start_char
             sentence = sent.text
@@ -591,8 +598,8 @@ class Linter:
             lead_verb = _VERB_FIRST.match(sentence)
             verb_first = lead_verb is not None and lead_verb.group(1).lower() in self._verbs
             for c in self._compiled:
-                hits = c.hits(sentence, patterns.get(c.rule.code, []), near, (bare and i == 0) or verb_first)
-                if not hits and lead_in and i == 0 and c.claim is not None:
+                hits = c.hits(sentence, patterns.get(c.rule.code, []), near, (bare and i == first) or verb_first)
+                if not hits and lead_in and i == first and c.claim is not None:
                     hits = _inherited(c, lead_in, sentence, following, seg)
                 for hit in hits:
                     finding = self._finding(
