@@ -293,6 +293,11 @@ def test_real_text_items_under_numbered_lists_and_headings_inherit_the_claim(lin
     assert _flagged(linter, text) == ["OXT501"]
 
 
+def test_real_text_benefit_list_under_a_heading_claims_each_benefit(linter: Linter) -> None:
+    text = "Oxytocin spray benefits\n\n* Better sleep\n* More trust\n"
+    assert _flagged(linter, text) == ["OXT301"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
