@@ -116,6 +116,16 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         "Participants who received oxytocin transferred more money to strangers.",
         "Oxytocin reduced anxiety in the women tested, compared with placebo.",
         "The researchers gave 40 men a nasal spray of oxytocin, which increased their trust in strangers.",
+        # earlier research described with its method; researchers who administered the drug
+        "Previous research using a nasal spray of oxytocin found that it increased empathy scores in autism.",
+        "In another one, researchers administered oxytocin by nasal spray and found that this increased trust.",
+        # "it is possible that"; a link line that ends in a site's domain; an outcome that did not come
+        "It is possible that oxytocin producing cells make different connections in humans.",
+        "- Oxytocin: The Love Hormone and its Role in Birth - Example Clinic - exampleclinic.com",
+        "After ordering some oxytocin online and using it daily, the author did not notice any improvement.",
+        # a pronoun's object comes after its verb; a compound's verb takes only its own object
+        "People feel hurt when a partner falls asleep straight after sex; it makes them feel used.",
+        "With stress and anxiety so common in ADHD, oxytocin\u2019s stress-reducing properties may matter.",
         # a web address is not prose
         "Read more: https://example.org/news/can-oxytocin-help-against-loneliness",
         # an expletive "it" after oxytocin was named
@@ -225,6 +235,11 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
         # dosing advice on a product page without the word oxytocin; a strong booster in a study setting
         ("Oxytocin spray\n\nStarting dose: 12 IU\n\nBegin with the lower end to assess your response.", "OXT602"),
         ("In the trial, oxytocin nasal spray cured autism in every child.", "OXT201"),
+        # a hedge adverb that opens another coordinated verb hedges that verb only
+        ("Oxytocin can ease social anxiety, and potentially protect neurons in the brain.", "OXT202"),
+        # naming the hormone ("a chemical called oxytocin") is not distancing a label
+        ("We have a chemical called oxytocin that produces the warm feeling of bonding with others.", "OXT403"),
+        ("Inadequate oxytocin levels can make it more difficult to regulate emotions.", "OXT501"),
         # a nickname in quotes elsewhere in the sentence does not distance the claim
         (
             'Oxytocin goes far beyond its reputation as the "love hormone", acting as a powerful anxiety reducer.',

@@ -103,6 +103,8 @@ NEGATION_AFTER = _rx(
     rf"\b(?:has|have|had)\s*(?:not|n{_Q}?t)\s+been\s+(?:shown|proven|demonstrated|established|replicated|confirmed)|"
     rf"\b(?:does|do|did)\s*(?:not|n{_Q}?t)\s+(?:hold\s+up|replicate|survive)|\bfailed\s+to\s+replicate|"
     rf"\blacks?\s+(?:good\s+|strong\s+)?evidence|\bis\s+not\s+supported|\bnot\s+borne\s+out|"
+    rf"\b(?:did|does|do)\s*(?:not|n{_Q}?t)\s+(?:notice|see|feel|find|experience|get)\s+(?:a|an|any|much)?\s*"
+    rf"(?:\w+\s+)?(?:improvement|difference|change|effect|benefit)|"
     rf"\bwithout\s+(?:good\s+|strong\s+)?evidence|"
     # "... is not a magic number", "... and oxytocin spray does not."
     rf"\b(?:is|are|was|were)\s*(?:not|n{_Q}?t)\s+(?:a|an|the|some)\s+(?:magic|real|proven|reliable|set|fixed|true|"
@@ -129,8 +131,9 @@ NEGATION_LABEL = _rx(r"^\W*(?:myth|false|fiction|misconception|debunked|not\s+tr
 
 # Hedges after the hit that qualify the whole claim.
 HEDGE_AFTER = _rx(
-    r"\b(?:in|for)\s+some\s+(?:people|cases|studies|patients|trials|women|men|children|adults)|possibly|perhaps|"
-    r"maybe|potentially|in\s+(?:early|preliminary|small|pilot|some)\s+(?:studies|trials|research|work)|"
+    r"\b(?:in|for)\s+some\s+(?:people|cases|studies|patients|trials|women|men|children|adults)|"
+    # an adverb that opens another coordinated verb ("..., and potentially prevent X") hedges that one
+    r"(?<!\band\s)(?<!\bor\s)(?<!,\s)\b(?:possibly|perhaps|maybe|potentially)|in\s+(?:early|preliminary|small|pilot|some)\s+(?:studies|trials|research|work)|"
     r"in\s+(?:animals|rodents|mice|rats|voles|monkeys)|at\s+least\s+in\s+theory|(?:early|preliminary)\s+evidence"
     r"|according\s+to\s+(?:early|preliminary|some|a\s+few)|is\s+(?:being\s+)?(?:studied|tested|investigated)"
 )
@@ -157,7 +160,7 @@ HEDGE = _rx(
     # a part in something is not its cause: "is involved in generating", "plays a role in"
     r"(?:is|are|be|being|was|were)\s+involved\s+in|(?:plays?|playing|played|has|have|had|having|with)\s+(?:a|an|some|its)\s+(?:\w+\s+){0,2}role\s+in|"
     # a part of the cause, not the cause: "dictated in part by oxytocin", "partly explains"
-    r"in\s+part|partly|partially|one\s+of\s+(?:the\s+)?(?:many|several|a\s+number\s+of|various))\b"
+    r"(?:it\s+is|it['’]s|it\s+was|it\s+seems|it\s+remains)\s+(?:\w+\s+)?possible\s+that|in\s+part|partly|partially|one\s+of\s+(?:the\s+)?(?:many|several|a\s+number\s+of|various))\b"
 )
 # A description of research or of interest in it, not a claim: "has been studied for its
 # effects on", "tested the hypothesis that X will improve Y", "interest in using oxytocin to".
@@ -343,6 +346,9 @@ DOCUMENTED = _rx(
 # more money", "Oxytocin reduced anxiety in the women tested, compared with placebo").
 STUDY_SETTING = _rx(
     r"\b(?:placebo|participants?|subjects|volunteers|the\s+(?:researchers|scientists|investigators|team)|"
+    r"researchers\s+(?:administered|gave|tested|recruited|asked|measured|randomi[sz]ed)|"
+    r"(?:previous|earlier|prior)\s+(?:research|studies|study|work|trials?)|(?:research|studies|a\s+study|trials?)\s+using|"
+    r"in\s+another\s+(?:one|study|trial|experiment)|post-?treatment|randomi[sz]ed|double-blind|baseline|"
     r"in\s+(?:the|this|that|one|a|their)\s+(?:\w+\s+){0,2}(?:study|trial|experiment|session|lab)|"
     r"the\s+(?:oxytocin|treatment|control|placebo)\s+(?:group|condition|arm)|"
     r"(?:women|men|people|patients|children|adults|students|mothers|fathers|couples)\s+(?:tested|studied|enrolled|"
@@ -438,7 +444,10 @@ REFERENCE_START = re.compile(
 # Bibliographic details anywhere on a line: a DOI, PMID, "2005;435:673", "10(6):772", "2(11), e1128".
 REFERENCE_DETAIL = re.compile(
     r"(?i:\bdoi(?:\.org)?\s*[:/]|\bPMID\b|\bPMC\d+)|\b(?:19|20)\d{2}\s*;\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+|"
-    r"\b\d{1,4}\s*\(\d+\),\s*(?:e\d+|\d{1,5}\s*[-–]\s*\d{1,5})\b|;\s*(?:19|20)\d{2}\.\s*$"
+    r"\b\d{1,4}\s*\(\d+\),\s*(?:e\d+|\d{1,5}\s*[-–]\s*\d{1,5})\b|;\s*(?:19|20)\d{2}\.\s*$|"
+    # a link line: "Understanding Oxytocin: The Love Hormone ... - Lactamo - lactamo.com", "View Study (PubMed)"
+    r"[-–|]\s*(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|edu|gov|io|co|uk|au|ca|info)\s*$|"
+    r"(?i:\bview\s+(?:the\s+)?(?:study|source|abstract|article|paper)\b)"
 )
 
 
@@ -656,10 +665,12 @@ def assess(
     quoted_word = any(ch in '"“”‘’' for ch in inner) or any(
         sentence[max(0, a - 1) : a] in ('"', "“", "‘") for a, _ in (parts or [(start, end)])
     )
+    # "a chemical called oxytocin that produces ...": naming the hormone is not distancing a label
+    named = sentence[start : start + 8].lower() == "oxytocin"
     if (
         scare
         or quoted_word
-        or DISTANCING.search(sentence[max(0, start - 60) : start])
+        or (not named and DISTANCING.search(sentence[max(0, start - 60) : start]))
         or DISTANCING_INSIDE.search(inside)
         or DISTANCED_AFTER.search(sentence[end:])
     ):
