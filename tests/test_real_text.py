@@ -126,6 +126,10 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         # a pronoun's object comes after its verb; a compound's verb takes only its own object
         "People feel hurt when a partner falls asleep straight after sex; it makes them feel used.",
         "With stress and anxiety so common in ADHD, oxytocin\u2019s stress-reducing properties may matter.",
+        # a verb whose object holds oxytocin ("developed an account of oxytocin as ...")
+        "A Swedish physiologist developed an influential account of oxytocin as the chemistry of connection.",
+        # a link line whose domain ends the line, with more text on the next line
+        "- Oxytocin: The Love Hormone Explained - Example - example.com\nSome content may contain errors.",
         # a web address is not prose
         "Read more: https://example.org/news/can-oxytocin-help-against-loneliness",
         # an expletive "it" after oxytocin was named

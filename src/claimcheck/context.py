@@ -446,7 +446,7 @@ REFERENCE_DETAIL = re.compile(
     r"(?i:\bdoi(?:\.org)?\s*[:/]|\bPMID\b|\bPMC\d+)|\b(?:19|20)\d{2}\s*;\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+|"
     r"\b\d{1,4}\s*\(\d+\),\s*(?:e\d+|\d{1,5}\s*[-–]\s*\d{1,5})\b|;\s*(?:19|20)\d{2}\.\s*$|"
     # a link line: "Understanding Oxytocin: The Love Hormone ... - Lactamo - lactamo.com", "View Study (PubMed)"
-    r"[-–|]\s*(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|edu|gov|io|co|uk|au|ca|info)\s*$|"
+    r"[-–|]\s*(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|edu|gov|io|co|uk|au|ca|info)[ \t]*(?:$|\n)|"
     r"(?i:\bview\s+(?:the\s+)?(?:study|source|abstract|article|paper)\b)"
 )
 

@@ -168,6 +168,12 @@ class CompiledRule:
                             continue  # "stress-reducing properties": the compound's verb takes only its own object
                         if p[1] <= s[0] and len(clause[p[1] : s[0]].split()) > _MAX_GAP_BEFORE_SUBJECT:
                             continue  # "because ... [a whole clause] ... oxytocin level": not its subject
+                        if (
+                            p[1] <= s[0]
+                            and _OBJECT_PHRASE.search(clause[p[1] : s[0]])
+                            and not _PREPOSITION_END.search(clause[p[0] : p[1]])
+                        ):
+                            continue  # "developed an account of oxytocin": oxytocin sits in the verb's object
                         if s[1] <= p[0] and len(clause[s[1] : p[0]].split()) > _MAX_GAP_AFTER_SUBJECT:
                             continue  # a verb a dozen words on belongs to another subject
                         triple = (s, p, o)
@@ -195,6 +201,10 @@ _INSTRUMENT = re.compile(
 )
 
 
+# A verb before the subject whose object is a noun phrase holding it ("developed an account of
+# oxytocin"); a prepositional predicate ("due to the action of oxytocin") does take it as its cause.
+_OBJECT_PHRASE = re.compile(r"\b(?:a|an|the|this|that|his|her|their|its|our|your)\b.*\bof\s*$", re.IGNORECASE)
+_PREPOSITION_END = re.compile(r"\b(?:to|of|by|from|for|behind|on|with)\s*$", re.IGNORECASE)
 # A predicate before its subject ("because of low oxytocin", "thank oxytocin for") stands this
 # close to it; further away the subject belongs to another clause.
 _MAX_GAP_BEFORE_SUBJECT = 6
