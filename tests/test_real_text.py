@@ -244,6 +244,12 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
         # naming the hormone ("a chemical called oxytocin") is not distancing a label
         ("We have a chemical called oxytocin that produces the warm feeling of bonding with others.", "OXT403"),
         ("Inadequate oxytocin levels can make it more difficult to regulate emotions.", "OXT501"),
+        # an aside between double hyphens inside a report is the writer's own voice
+        (
+            "Researchers reported that when men sniffed oxytocin -- allowing it to cross the blood-brain"
+            " barrier -- fear centres calmed.",
+            "OXT404",
+        ),
         # a nickname in quotes elsewhere in the sentence does not distance the claim
         (
             'Oxytocin goes far beyond its reputation as the "love hormone", acting as a powerful anxiety reducer.',

@@ -22,8 +22,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 # Words that end the scope of a cue.
-TERMINATOR = _rx(r";|\s[-–—]\s|\b(?:but|however|although|though|yet|whereas|nevertheless|nonetheless|except)\b")
-_DASH = _rx(r"\s[-–—]\s")
+TERMINATOR = _rx(r";|\s(?:--|[-–—])\s|\b(?:but|however|although|though|yet|whereas|nevertheless|nonetheless|except)\b")
+_DASH = _rx(r"\s(?:--|[-–—])\s")
 
 
 def terminators(sentence: str, pos: int = 0) -> list[tuple[int, int]]:
