@@ -250,6 +250,13 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
             " barrier -- fear centres calmed.",
             "OXT404",
         ),
+        # a compound adjective before its noun claims its own effect ("a trust-building chemical
+        # called oxytocin"); a general appeal to studies stays a claim in a study's setting
+        ("Scientists have identified a trust-building chemical called oxytocin.", "OXT301"),
+        (
+            "A number of studies have found reduced autistic behaviours in volunteers who inhale nasal oxytocin.",
+            "OXT201",
+        ),
         # a nickname in quotes elsewhere in the sentence does not distance the claim
         (
             'Oxytocin goes far beyond its reputation as the "love hormone", acting as a powerful anxiety reducer.',

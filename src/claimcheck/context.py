@@ -354,6 +354,13 @@ STUDY_SETTING = _rx(
     r"(?:women|men|people|patients|children|adults|students|mothers|fathers|couples)\s+(?:tested|studied|enrolled|"
     r"in\s+the\s+(?:study|trial|experiment))|(?:men|women|people|patients|children|those|adults)\s+given)\b"
 )
+# An appeal to research in general ("a number of studies have found", "research shows") is the
+# writer's own claim even when it then describes results in the past tense.
+GENERAL_APPEAL = _rx(
+    r"\b(?:(?:a\s+number\s+of|many|several|numerous|multiple|various)\s+(?:studies|trials|experiments)|"
+    r"(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)(?:studies|research|science|trials))\s+(?:has\s+|have\s+)?"
+    r"(?:found|shown|show|shows|showed|demonstrated|demonstrate|demonstrates|proven|proved|confirmed|confirm|confirms)\b"
+)
 _PAST = re.compile(
     r"(?:ed|made|gave|given|showed|shown|felt|took|found|led|became|grew|rose|fell|kept|brought|built|drove|won)$",
     re.IGNORECASE,
@@ -721,6 +728,7 @@ def _study_or_case(sentence: str, parts: Sequence[tuple[int, int]]) -> bool:
         and _PAST.search(sentence[parts[1][0] : parts[1][1]]) is not None
         and STUDY_SETTING.search(sentence) is not None
         and not STRONG_BOOSTER.search(sentence)
+        and not GENERAL_APPEAL.search(sentence)
     )
 
 

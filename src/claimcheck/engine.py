@@ -158,13 +158,14 @@ class CompiledRule:
                     for o in objs:
                         if overlap(o, s) or overlap(o, p):
                             continue
-                        if o[0] < p[0] < s[0] and not _INSTRUMENT.search(clause[: s[0]]):
+                        compound = p[0] > 0 and clause[p[0] - 1] == "-" and o[1] == p[0] - 1  # "trust-building"
+                        if o[0] < p[0] < s[0] and not compound and not _INSTRUMENT.search(clause[: s[0]]):
                             continue  # object, predicate, subject: only "treated with oxytocin"
                         if clause[s[0] : s[1]].lower() in ("it", "they") and (s[0] > p[0] or o[0] < p[0]):
                             # "it" stands for the subject before the verb, not in "she treats it"; and
                             # its object follows the verb ("after sex ... it makes them feel used" is no dose)
                             continue
-                        if p[0] > 0 and clause[p[0] - 1] == "-" and o[1] != p[0] - 1:
+                        if p[0] > 0 and clause[p[0] - 1] == "-" and not compound:
                             continue  # "stress-reducing properties": the compound's verb takes only its own object
                         if p[1] <= s[0] and len(clause[p[1] : s[0]].split()) > _MAX_GAP_BEFORE_SUBJECT:
                             continue  # "because ... [a whole clause] ... oxytocin level": not its subject
