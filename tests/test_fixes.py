@@ -140,5 +140,5 @@ def test_no_fix_for_reported_quoted_or_modifier_uses(linter: Linter, text: str) 
 
 
 def test_capital_kept_only_at_the_start_of_a_sentence(linter: Linter) -> None:
-    (f,) = linter.check("Oxytocin, aka the Love hormone, rises.")
+    (f,) = linter.check("Oxytocin, our Love hormone, rises.")
     assert f.fix == "hormone involved in social bonding"

@@ -130,6 +130,8 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         "A Swedish physiologist developed an influential account of oxytocin as the chemistry of connection.",
         # a link line whose domain ends the line, with more text on the next line
         "- Oxytocin: The Love Hormone Explained - Example - example.com\nSome content may contain errors.",
+        # "aka" is "also known as": a distanced nickname
+        "Oxytocin, aka the love hormone, is made in the brain.",
         # a web address is not prose
         "Read more: https://example.org/news/can-oxytocin-help-against-loneliness",
         # an expletive "it" after oxytocin was named
@@ -257,6 +259,9 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
             "A number of studies have found reduced autistic behaviours in volunteers who inhale nasal oxytocin.",
             "OXT201",
         ),
+        # nicknames in other words
+        ("Oxytocin is the molecule of love.", "OXT101"),
+        ("Oxytocin is the love neurotransmitter.", "OXT101"),
         # a nickname in quotes elsewhere in the sentence does not distance the claim
         (
             'Oxytocin goes far beyond its reputation as the "love hormone", acting as a powerful anxiety reducer.',

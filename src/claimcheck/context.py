@@ -250,7 +250,7 @@ _CLAUSE_SPLIT = _rx(r";|:\s|\s[-–—]\s|,\s+(?:and|but|while|whereas|although|
 DISTANCING = _rx(
     r"(?:\bso[\s\-]called|\b(?:often|sometimes|commonly|popularly|frequently|widely|affectionately|also|"
     r"colloquially|informally|loosely)\s+(?:called|known\s+as|referred\s+to\s+as|described\s+as|dubbed|"
-    r"labell?ed(?:\s+as)?|termed|nicknamed)|\bnicknamed|\bdubbed|\bknown\s+as|\breferred\s+to\s+as|"
+    r"labell?ed(?:\s+as)?|termed|nicknamed)|\bnicknamed|\bdubbed|\bknown\s+as|\breferred\s+to\s+as|\baka|a\.k\.a\.?|"
     r"\blabell?ed(?:\s+as)?|\bbranded(?:\s+as)?|\btouted\s+as|\bbilled\s+as|\bmarketed\s+as|"
     r"\bthe\s+(?:term|label|nickname|phrase|moniker|name|idea\s+of|notion\s+of|concept\s+of)|"
     r"(?<!\bwe\s)(?<!\bi\s)\b(?:called|termed)|(?<!\bwe\s)(?<!\bi\s)\b(?:calls?|dubs?|dubbed|nicknamed|labell?ed|branded|named|calling|labell?ing|dubbing|"
