@@ -132,6 +132,11 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         "- Oxytocin: The Love Hormone Explained - Example - example.com\nSome content may contain errors.",
         # "aka" is "also known as": a distanced nickname
         "Oxytocin, aka the love hormone, is made in the brain.",
+        # a research team's prediction; a denial after the claim; the subject after verb and object
+        "The investigators predict that oxytocin will improve social cooperation in social anxiety disorder.",
+        "Oxytocin, love drug, turns out not to be",
+        "Better research practices can help establish trust in oxytocin research.",
+        "Results indicate a reduced state of loneliness after the oxytocin session.",
         # a web address is not prose
         "Read more: https://example.org/news/can-oxytocin-help-against-loneliness",
         # an expletive "it" after oxytocin was named
@@ -262,6 +267,8 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
         # nicknames in other words
         ("Oxytocin is the molecule of love.", "OXT101"),
         ("Oxytocin is the love neurotransmitter.", "OXT101"),
+        # a condition said to be marked by a lack of oxytocin
+        ("Autism is characterised by a lack of oxytocin.", "OXT501"),
         # a nickname in quotes elsewhere in the sentence does not distance the claim
         (
             'Oxytocin goes far beyond its reputation as the "love hormone", acting as a powerful anxiety reducer.',

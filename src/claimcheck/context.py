@@ -101,6 +101,7 @@ NEGATION_AFTER = _rx(
     rf"far\s+from\s+(?:proven|established|clear|settled|certain)|not\s+(?:true|supported|"
     rf"proven|established|accurate|backed|shown|correct|the\s+case|settled))\b|"
     rf"\b(?:has|have|had)\s*(?:not|n{_Q}?t)\s+been\s+(?:shown|proven|demonstrated|established|replicated|confirmed)|"
+    rf"\b(?:turns?|turned)\s+out\s+(?:not|n{_Q}?t)\s+to\s+be\b|"
     rf"\b(?:does|do|did)\s*(?:not|n{_Q}?t)\s+(?:hold\s+up|replicate|survive)|\bfailed\s+to\s+replicate|"
     rf"\blacks?\s+(?:good\s+|strong\s+)?evidence|\bis\s+not\s+supported|\bnot\s+borne\s+out|"
     rf"\b(?:did|does|do)\s*(?:not|n{_Q}?t)\s+(?:notice|see|feel|find|experience|get)\s+(?:a|an|any|much)?\s*"
@@ -304,7 +305,7 @@ _SPEECH = (
     r"swore|(?:feels?|felt)\s+(?:that|like)|worr(?:y|ies|ied)|fears?|feared|assumes?|assumed|describes?|described|mentions?|"
     r"mentioned|shared|states?|stated|endorses?|endorsed|denies|denied|tout(?:s|ed)?|push(?:es|ed)?|"
     r"repeat(?:s|ed)?|sa(?:y|ys)\s+that|convinced|calls?|called|dubs?|dubbed|name[sd]?|hop(?:e|es|ed)|"
-    r"expects?|expected|wish(?:es|ed)?|propose[sd]?|posit(?:s|ed)?|tweeted|posted|recommend(?:s|ed)?|"
+    r"expects?|expected|predicts?|predicted|anticipates?|anticipated|wish(?:es|ed)?|propose[sd]?|posit(?:s|ed)?|tweeted|posted|recommend(?:s|ed)?|"
     r"prescribe[sd]?|advise[sd]?|urge[sd]?|preach(?:es|ed)?|sells?|sold|promote[sd]?|peddle[sd]?|"
     r"impl(?:y|ies|ied)|insist|portray(?:s|ed)?|frame[sd]?|paint(?:s|ed)?)"
 )
@@ -347,6 +348,7 @@ DOCUMENTED = _rx(
 STUDY_SETTING = _rx(
     r"\b(?:placebo|participants?|subjects|volunteers|the\s+(?:researchers|scientists|investigators|team)|"
     r"researchers\s+(?:administered|gave|tested|recruited|asked|measured|randomi[sz]ed)|"
+    r"(?:the\s+)?(?:results|findings|data)\s+(?:indicate|indicated|show|showed|revealed|suggest|suggested)|"
     r"(?:previous|earlier|prior)\s+(?:research|studies|study|work|trials?)|(?:research|studies|a\s+study|trials?)\s+using|"
     r"in\s+another\s+(?:one|study|trial|experiment)|post-?treatment|randomi[sz]ed|double-blind|baseline|"
     r"in\s+(?:the|this|that|one|a|their)\s+(?:\w+\s+){0,2}(?:study|trial|experiment|session|lab)|"

@@ -159,7 +159,10 @@ class CompiledRule:
                         if overlap(o, s) or overlap(o, p):
                             continue
                         compound = p[0] > 0 and clause[p[0] - 1] == "-" and o[1] == p[0] - 1  # "trust-building"
-                        if o[0] < p[0] < s[0] and not compound and not _INSTRUMENT.search(clause[: s[0]]):
+                        # the subject after both: only "treated with oxytocin", or a copula ("the reason you
+                        # feel lonely is low oxytocin"); not "help establish trust in oxytocin research"
+                        late = o[0] < p[0] < s[0] or (p[0] < o[0] < s[0] and not _COPULA.search(clause[: s[0]]))
+                        if late and not compound and not _INSTRUMENT.search(clause[: s[0]]):
                             continue  # object, predicate, subject: only "treated with oxytocin"
                         if clause[s[0] : s[1]].lower() in ("it", "they") and (s[0] > p[0] or o[0] < p[0]):
                             # "it" stands for the subject before the verb, not in "she treats it"; and
@@ -206,6 +209,7 @@ _INSTRUMENT = re.compile(
 # oxytocin"); a prepositional predicate ("due to the action of oxytocin") does take it as its cause.
 _OBJECT_PHRASE = re.compile(r"\b(?:a|an|the|this|that|his|her|their|its|our|your)\b.*\bof\s*$", re.IGNORECASE)
 _PREPOSITION_END = re.compile(r"\b(?:to|of|by|from|for|behind|on|with)\s*$", re.IGNORECASE)
+_COPULA = re.compile(r"\b(?:is|are|was|were|['’]s)\s+(?:[\w'’]+\s+){0,3}$", re.IGNORECASE)
 # A predicate before its subject ("because of low oxytocin", "thank oxytocin for") stands this
 # close to it; further away the subject belongs to another clause.
 _MAX_GAP_BEFORE_SUBJECT = 6
