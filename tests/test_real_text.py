@@ -137,6 +137,8 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         "Oxytocin, love drug, turns out not to be",
         "Better research practices can help establish trust in oxytocin research.",
         "Results indicate a reduced state of loneliness after the oxytocin session.",
+        # ... but not one that explains or introduces ("This is why", "This study")
+        "Oxytocin rises in new parents. This is why researchers study bonding in the first weeks.",
         # a web address is not prose
         "Read more: https://example.org/news/can-oxytocin-help-against-loneliness",
         # an expletive "it" after oxytocin was named
@@ -269,6 +271,8 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
         ("Oxytocin is the love neurotransmitter.", "OXT101"),
         # a condition said to be marked by a lack of oxytocin
         ("Autism is characterised by a lack of oxytocin.", "OXT501"),
+        # a demonstrative that opens a sentence and acts stands for what came before
+        ("Hugging releases oxytocin. This can cause calm and encourage bonding.", "OXT403"),
         # a nickname in quotes elsewhere in the sentence does not distance the claim
         (
             'Oxytocin goes far beyond its reputation as the "love hormone", acting as a powerful anxiety reducer.',

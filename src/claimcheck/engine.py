@@ -277,10 +277,22 @@ _ANAPHOR_PHRASE = re.compile(
 )
 
 
+# A demonstrative that opens a sentence and does something: "This can cause a sense of
+# well-being", "That boosts bonding" (not "This is why", "This means", "This study").
+_DEMONSTRATIVE = re.compile(
+    r"^\W*(this|that)\s+(?=(?:can|will|also|then|in\s+turn|(?!is\b|was\b|means\b|explains\b|shows\b|suggests\b|"
+    r"seems\b|does\b|has\b|goes\b|says\b)[a-z]+s)\b)",
+    re.IGNORECASE,
+)
+
+
 def _anaphors(clause: str) -> list[Span]:
     """Spans in ``clause`` that may stand for a subject named before (see ANAPHORS)."""
     found = ANAPHORS.find(clause)
     extra = [m.span() for m in _ANAPHOR_PHRASE.finditer(clause) if not any(overlap(m.span(), a) for a in found)]
+    demonstrative = _DEMONSTRATIVE.match(clause)
+    if demonstrative is not None:
+        extra.append(demonstrative.span(1))
     return sorted([*found, *extra]) if extra else found
 
 
