@@ -341,6 +341,12 @@ def test_real_text_items_under_numbered_lists_and_headings_inherit_the_claim(lin
     assert _flagged(linter, text) == ["OXT501"]
 
 
+def test_real_text_check_marks_and_arrows_open_list_items(linter: Linter) -> None:
+    for bullet in ("\u2714", "\u2713", "\u27a4", "\u25ba"):
+        text = f"Benefits of oxytocin nasal spray:\n\n{bullet} Less social anxiety\n{bullet} Better sleep\n"
+        assert _flagged(linter, text) == ["OXT202"], bullet
+
+
 def test_real_text_benefit_list_under_a_heading_claims_each_benefit(linter: Linter) -> None:
     text = "Oxytocin spray benefits\n\n* Better sleep\n* More trust\n"
     assert _flagged(linter, text) == ["OXT301"]

@@ -23,12 +23,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .suppress import Directive
 
+# Characters that open a list item in text copied from the web: "- ", "• ", "✔ ", "➤ ".
+BULLETS = "\\-*+•▪◦·✔✓☑✅➤►▸"
+
 _MYTH_HEADING = re.compile(
     r"^[\s#*_]*(?:(?:common|popular|five|\d+|top)\s+)?(?:myths?|misconceptions?|debunked|myth\s*busting|"
     r"myth\s*#?\s*\d+|fact\s+or\s+fiction)\b(?!\s+and\s+facts?)(?!\s*(?:vs\.?|versus)\s*facts?)",
     re.IGNORECASE,
 )
-_FACT_LINE = re.compile(r"^[\s\-*+•>#]*(?:\*\*)?(?:fact|truth|reality|the\s+evidence)\b", re.IGNORECASE)
+_FACT_LINE = re.compile(rf"^[\s{BULLETS}>#]*(?:\*\*)?(?:fact|truth|reality|the\s+evidence)\b", re.IGNORECASE)
 _REFERENCE_HEADING = re.compile(
     r"^[\s#*_]*(?:[\w&,]+\s+){0,3}?(?:references?|bibliography|sources|works\s+cited|further\s+reading|citations|"
     r"reading\s+list|literature(?:\s+cited)?|notes\s+and\s+references)[\s*_:]*$",

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from .context import assess, corrected, is_reference_entry, terminators
-from .document import Document, Segment
+from .document import BULLETS, Document, Segment
 from .errors import RuleError, SourceError
 from .fixes import safe_replacement
 from .formats.text import parse_text
@@ -49,10 +49,12 @@ def clauses(sentence: str, after_label: bool = False) -> list[Span]:
 
 # A line that opens with a verb in the third person, its subject left out as in a fact sheet
 # under the page's topic: "Promotes social bonding, reduces anxiety ...", "Helps you trust".
-_VERB_FIRST = re.compile(r"^[\s\-*+•▪◦]*([A-Z][a-z]{2,}(?<!s)s)\s+(?=[a-z])")
+_VERB_FIRST = re.compile(rf"^[\s{BULLETS}]*([A-Z][a-z]{{2,}}(?<!s)s)\s+(?=[a-z])")
 # A definition-list line: a short label, a colon, then what it does ("Social bonding: Creates
 # feelings of trust."). Like a list item, it may leave its subject out; its label names the topic.
-_DEFINITION_LABEL = re.compile(r"^[\s\-*+•▪◦]*(?:\*\*)?[A-Z][\w'’\-]*(?:[ \t/&]+[\w'’\-]+){0,4}\s*:(?:\*\*)?\s+(?=\S)")
+_DEFINITION_LABEL = re.compile(
+    rf"^[\s{BULLETS}]*(?:\*\*)?[A-Z][\w'’\-]*(?:[ \t/&]+[\w'’\-]+){{0,4}}\s*:(?:\*\*)?\s+(?=\S)"
+)
 
 
 @dataclass(frozen=True)
@@ -299,7 +301,7 @@ def _anaphors(clause: str) -> list[Span]:
 _PRONOUN_SUBJECT = re.compile(r"\bit\b", re.IGNORECASE)
 
 _LEAD = re.compile(
-    r"^[\s\-*+•▪◦>#]*(?:\d{1,3}[.)]\s*)?(?:\*\*)?(?:[A-Z][\w'’\-]*(?:[ \t/&]+[\w'’\-]+){0,4}\s*:\s*(?:\*\*)?\s*)?"
+    rf"^[\s{BULLETS}>#]*(?:\d{{1,3}}[.)]\s*)?(?:\*\*)?(?:[A-Z][\w'’\-]*(?:[ \t/&]+[\w'’\-]+){{0,4}}\s*:\s*(?:\*\*)?\s*)?"
     r"(?:(?:also|and|plus|it|that)\s+)?",
     re.IGNORECASE,
 )
@@ -344,7 +346,7 @@ def _lead_ins(document: Document) -> dict[int, str]:
     return out
 
 
-_BULLET = re.compile(r"^[\s\-*+•▪◦]*(?:\d{1,3}[.)]\s*)?")
+_BULLET = re.compile(rf"^[\s{BULLETS}]*(?:\d{{1,3}}[.)]\s*)?")
 
 
 def _inherited(c: CompiledRule, lead_in: str, item: str, following: str, seg: Segment) -> list[Hit]:

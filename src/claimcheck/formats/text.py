@@ -14,13 +14,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ..document import Document, Segment, sections
+from ..document import BULLETS, Document, Segment, sections
 from ..suppress import line_directives
 
 _BLANK = re.compile(r"\n[ \t\r]*(?:\n|$)")
-_ITEM_START = re.compile(r"^[ \t]*(?:[-*+•▪◦]\s+|\d{1,3}[.)]\s+|#{1,6}\s|>\s?|[A-Z][A-Z /&\-]{2,30}:(?:\s|$))")
+_ITEM_START = re.compile(
+    rf"^[ \t]*(?:[{BULLETS}]\s+|\d{{1,3}}[.)]\s+|#{{1,6}}\s|>\s?|[A-Z][A-Z /&\-]{{2,30}}:(?:\s|$))"
+)
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}\s")
-_LIST_ITEM = re.compile(r"^(?:[-*+•▪◦]\s+|\d{1,3}[.)]\s+)")
+_LIST_ITEM = re.compile(rf"^(?:[{BULLETS}]\s+|\d{{1,3}}[.)]\s+)")
 
 
 def parse_text(source: str, record_id: str | None = None) -> Document:
