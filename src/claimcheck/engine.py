@@ -301,7 +301,8 @@ def _anaphors(clause: str) -> list[Span]:
 _PRONOUN_SUBJECT = re.compile(r"\bit\b", re.IGNORECASE)
 
 _LEAD = re.compile(
-    rf"^[\s{BULLETS}>#]*(?:\d{{1,3}}[.)]\s*)?(?:\*\*)?(?:[A-Z][\w'’\-]*(?:[ \t/&]+[\w'’\-]+){{0,4}}\s*:\s*(?:\*\*)?\s*)?"
+    rf"^[\s{BULLETS}>#]*(?:\d{{1,3}}[.)]\s*)?(?:\*\*)?"
+    r"(?:[A-Z][\w'’\-]*(?:[ \t/&]+[\w'’\-]+){0,4}\s*:\s*(?:\*\*)?\s*)?"
     r"(?:(?:also|and|plus|it|that)\s+)?",
     re.IGNORECASE,
 )
