@@ -293,12 +293,18 @@ def _halves(term: str) -> re.Pattern[str]:
     return re.compile(f"{re.escape(longest[:half])}|{re.escape(longest[half:])}", re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)
+def _fuzzy_tokens(text: str) -> tuple[Token, ...]:
+    """The words of ``text`` for near-miss matching, once per text for all its terms."""
+    return tuple((m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(text))
+
+
 @lru_cache(maxsize=8192)
 def _fuzzy_spans(term: str, score: int, text: str) -> tuple[tuple[int, int], ...]:
     """Spans of ``text`` within ``score`` of ``term`` (cached: rules share terms like "oxytocin")."""
     if not _halves(term).search(text):
         return ()  # a near miss keeps at least one half of its longest word intact
-    toks = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(text)]
+    toks = _fuzzy_tokens(text)
     n = len(_term_words(term))
     found: list[tuple[int, int]] = []
     for size in {n, max(1, n - 1)}:
@@ -308,10 +314,10 @@ def _fuzzy_spans(term: str, score: int, text: str) -> tuple[tuple[int, int], ...
                 continue
             window = toks[i : i + size]
             start, end = window[0][0], window[-1][1]
-            if any(not _JOINER.fullmatch(text, a[1], b[0]) for a, b in pairwise(window)):
-                continue  # a phrase does not run across punctuation: "oxytocin, most" is not "oxytocin mist"
             if _inside_compound(text, start, end) or not _fuzzy_ok(joiner.join(t[2] for t in window), target, score):
                 continue
+            if any(not _JOINER.fullmatch(text, a[1], b[0]) for a, b in pairwise(window)):
+                continue  # a phrase does not run across punctuation: "oxytocin, most" is not "oxytocin mist"
             if size == n > 1 and not _one_word_off([t[2] for t in window], _term_words(term)):
                 continue
             if size < n and not _merged_off([t[2] for t in window], _term_words(term)):
