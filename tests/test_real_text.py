@@ -139,6 +139,8 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         "Results indicate a reduced state of loneliness after the oxytocin session.",
         # ... but not one that explains or introduces ("This is why", "This study")
         "Oxytocin rises in new parents. This is why researchers study bonding in the first weeks.",
+        # an improvement reported for a practice is not a promised chemical fix
+        "Practising yoga has been shown to increase oxytocin levels, reduce stress and improve well-being.",
         # a web address is not prose
         "Read more: https://example.org/news/can-oxytocin-help-against-loneliness",
         # an expletive "it" after oxytocin was named
@@ -273,6 +275,10 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
         ("Autism is characterised by a lack of oxytocin.", "OXT501"),
         # a demonstrative that opens a sentence and acts stands for what came before
         ("Hugging releases oxytocin. This can cause calm and encourage bonding.", "OXT403"),
+        # a promised transformation from boosting oxytocin is a chemical fix
+        ("Boosting your oxytocin will transform your relationships.", "OXT603"),
+        ("Optimizing your oxytocin can transform your health and relationships.", "OXT603"),
+        ("More oxytocin means a happier marriage.", "OXT603"),
         # a nickname in quotes elsewhere in the sentence does not distance the claim
         (
             'Oxytocin goes far beyond its reputation as the "love hormone", acting as a powerful anxiety reducer.',
