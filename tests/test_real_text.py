@@ -141,6 +141,8 @@ def _flagged(linter: Linter, text: str) -> list[str]:
         "Oxytocin rises in new parents. This is why researchers study bonding in the first weeks.",
         # an improvement reported for a practice is not a promised chemical fix
         "Practising yoga has been shown to increase oxytocin levels, reduce stress and improve well-being.",
+        # a linked title with its credit
+        "Take oxytocin before a party (Via Example News)",
         # a web address is not prose
         "Read more: https://example.org/news/can-oxytocin-help-against-loneliness",
         # an expletive "it" after oxytocin was named

@@ -456,7 +456,9 @@ REFERENCE_DETAIL = re.compile(
     r"\b\d{1,4}\s*\(\d+\),\s*(?:e\d+|\d{1,5}\s*[-–]\s*\d{1,5})\b|;\s*(?:19|20)\d{2}\.\s*$|"
     # a link line: "Understanding Oxytocin: The Love Hormone ... - Lactamo - lactamo.com", "View Study (PubMed)"
     r"[-–|]\s*(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|edu|gov|io|co|uk|au|ca|info)[ \t]*(?:$|\n)|"
-    r"(?i:\bview\s+(?:the\s+)?(?:study|source|abstract|article|paper)\b)"
+    r"(?i:\bview\s+(?:the\s+)?(?:study|source|abstract|article|paper)\b)|"
+    # a credit that ends a linked title: "Oxytocin Party (Via Dose Nation)"
+    r"(?i:\(\s*via\s+[^)]{1,60}\)\s*$)"
 )
 
 
