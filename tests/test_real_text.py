@@ -384,6 +384,28 @@ def test_real_text_list_items_complete_the_claim_of_their_lead_in(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # review of the second real-text session: each cue stays within what it describes
+        ("Results show that hugging builds trust.", []),
+        ("Oxytocin is a hormone made in the brain. Treatments like therapy reduce social anxiety.", []),
+        ("Oxytocin nasal spray cures autism in children. View the study here.", ["OXT201"]),
+        ("Nasal oxytocin increases trust. Get yours from cuddle-spray.com", ["OXT301"]),
+        ("Oxytocin nasal spray reduces social anxiety, and I did not notice any side effects.", ["OXT202"]),
+        ("Love is caused by the release of oxytocin.", ["OXT403"]),
+        ("Autism is treated with a course of oxytocin nasal spray.", ["OXT201"]),
+        ("There is a lack of high-quality evidence that oxytocin cures autism.", []),
+        ("As one would expect, oxytocin nasal spray cures autism.", ["OXT201"]),
+        ("One of the many reasons to hug is that oxytocin builds trust.", ["OXT702", "OXT301"]),
+        ("In part 2 of this series, we show that oxytocin builds trust.", ["OXT301"]),
+        ("In this article, we explore how oxytocin reduces social anxiety.", ["OXT202"]),
+        ("Unlike the older drugs, the newer oxytocin spray treats depression.", ["OXT204"]),
+        ("Oxytocin increased trust far more than placebo ever could.", ["OXT301"]),
+        ("Evidence shows that oxytocin increased trust in participants.", ["OXT301"]),
+        ("Oxytocin is no love potion \u2014 not at all \u2014 it simply reduces social anxiety.", ["OXT202"]),
+        ("Oxytocin nasal spray - unlike SSRIs - treats depression.", ["OXT204"]),
+        ("Oxytocin is made in the hypothalamus. The growth hormone builds trust.", []),
+        ("Oxytocin is made in the hypothalamus. This class of drugs reduces social anxiety.", []),
+        ("Oxytocin is made in the hypothalamus. The chemical dopamine builds trust.", []),
+        ("Oxytocin is a hormone.\n\n\u2714\ufe0f Builds trust", ["OXT301"]),
         # hard-wrapped prose stays one sentence: a speaker tag on the next line still reports it
         (
             "Many people have heard about the hormone in the popular press.\nOxytocin is the love hormone and it"

@@ -24,6 +24,10 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # Words that end the scope of a cue.
 TERMINATOR = _rx(r";|\s(?:--|[-–—])\s|\b(?:but|however|although|though|yet|whereas|nevertheless|nonetheless|except)\b")
 _DASH = _rx(r"\s(?:--|[-–—])\s")
+_NEW_SUBJECT = _rx(r"(?:it|they|we|you|i|he|she|this|that|these|those|there)\b")
+# The words of a short aside between dashes: cues inside it ("- unlike SSRIs -") do not reach the
+# clause around it.
+_ASIDE = _rx(r"(?<=\s)(?:--|[-–—])\s((?:[^\s\-–—]+\s+){0,4}[^\s\-–—]+)\s(?:--|[-–—])(?=\s)")
 
 
 def terminators(sentence: str, pos: int = 0) -> list[tuple[int, int]]:
@@ -40,6 +44,7 @@ def terminators(sentence: str, pos: int = 0) -> list[tuple[int, int]]:
             and _DASH.fullmatch(sentence, *a)
             and _DASH.fullmatch(sentence, *b)
             and len(sentence[a[1] : b[0]].split()) <= 5
+            and not _NEW_SUBJECT.match(sentence, b[1])  # "... - not at all - it simply reduces": a new clause
         ):
             i += 2
             continue
@@ -53,8 +58,8 @@ PSEUDO_NEGATION = _rx(
     rf"\b(?:not\s+only|not\s+just|not\s+merely|not\s+simply|(?:is|are|does|do)n{_Q}?t\s+(?:just|only|merely|simply)|"
     rf"why\s+not|no\s+doubt|lack(?:s|ing)?\s+(?:enough|sufficient|adequate)|lacking\s+in|"
     # "a lack of oxytocin leads to ...": a noun phrase, not a denial (a lack of evidence is one)
-    rf"lack\s+of\s+(?!(?:good\s+|strong\s+|any\s+|reliable\s+|scientific\s+|clinical\s+|solid\s+|real\s+)?"
-    rf"(?:evidence|proof|support|data|research|studies|trials|replication|consensus|benefit|effect))|(?:do|does|did|are|is|were|was)(?:\s+not|n{_Q}?t)\s+(?:\w+\s+)?(?:make|making|produce|"
+    rf"lack\s+of\s+(?!(?:[\w\-]+\s+){{0,2}}(?:evidence|proof|support|data|research|studies|trials|replication|"
+    rf"consensus|benefit|effect))|(?:do|does|did|are|is|were|was)(?:\s+not|n{_Q}?t)\s+(?:\w+\s+)?(?:make|making|produce|"
     rf"producing|have|having|get|getting|release|releasing|secrete|secreting)\s+enough|not\s+(?:making|producing|"
     rf"getting|having|releasing)\s+enough|(?:nobody|no\s+one|none)\s+(?:\w+ly\s+)?(?:disputes?|doubts?|denies|questions?|argues\s+with)|there{_Q}?s\s+no\s+denying|there\s+is\s+no\s+denying|no\s+denying|make\s+no\s+mistake|"
     rf"without\s+(?:a\s+)?doubt|never\s+underestimate|believe\s+it\s+or\s+not|nothing\s+(?:\w+\s+){{0,2}}like|"
@@ -105,7 +110,7 @@ NEGATION_AFTER = _rx(
     rf"\b(?:does|do|did)\s*(?:not|n{_Q}?t)\s+(?:hold\s+up|replicate|survive)|\bfailed\s+to\s+replicate|"
     rf"\blacks?\s+(?:good\s+|strong\s+)?evidence|\bis\s+not\s+supported|\bnot\s+borne\s+out|"
     rf"\b(?:did|does|do)\s*(?:not|n{_Q}?t)\s+(?:notice|see|feel|find|experience|get)\s+(?:a|an|any|much)?\s*"
-    rf"(?:\w+\s+)?(?:improvement|difference|change|effect|benefit)|"
+    rf"(?!side\s)(?:\w+\s+)?(?:improvement|difference|change|effect|benefit)s?\b|"
     rf"\bwithout\s+(?:good\s+|strong\s+)?evidence|"
     # "... is not a magic number", "... and oxytocin spray does not."
     rf"\b(?:is|are|was|were)\s*(?:not|n{_Q}?t)\s+(?:a|an|the|some)\s+(?:magic|real|proven|reliable|set|fixed|true|"
@@ -134,7 +139,8 @@ NEGATION_LABEL = _rx(r"^\W*(?:myth|false|fiction|misconception|debunked|not\s+tr
 HEDGE_AFTER = _rx(
     r"\b(?:in|for)\s+some\s+(?:people|cases|studies|patients|trials|women|men|children|adults)|"
     # an adverb that opens another coordinated verb ("..., and potentially prevent X") hedges that one
-    r"(?<!\band\s)(?<!\bor\s)(?<!,\s)\b(?:possibly|perhaps|maybe|potentially)|in\s+(?:early|preliminary|small|pilot|some)\s+(?:studies|trials|research|work)|"
+    r"(?<!\band\s)(?<!\bor\s)(?<!,\s)\b(?:possibly|perhaps|maybe|potentially)|"
+    r"\b(?:possibly|perhaps|maybe|potentially)\b(?=\s*(?:[.;!?)]|$))|in\s+(?:early|preliminary|small|pilot|some)\s+(?:studies|trials|research|work)|"
     r"in\s+(?:animals|rodents|mice|rats|voles|monkeys)|at\s+least\s+in\s+theory|(?:early|preliminary)\s+evidence"
     r"|according\s+to\s+(?:early|preliminary|some|a\s+few)|is\s+(?:being\s+)?(?:studied|tested|investigated)"
 )
@@ -161,7 +167,9 @@ HEDGE = _rx(
     # a part in something is not its cause: "is involved in generating", "plays a role in"
     r"(?:is|are|be|being|was|were)\s+involved\s+in|(?:plays?|playing|played|has|have|had|having|with)\s+(?:a|an|some|its)\s+(?:\w+\s+){0,2}role\s+in|"
     # a part of the cause, not the cause: "dictated in part by oxytocin", "partly explains"
-    r"(?:it\s+is|it['’]s|it\s+was|it\s+seems|it\s+remains)\s+(?:\w+\s+)?possible\s+that|in\s+part|partly|partially|one\s+of\s+(?:the\s+)?(?:many|several|a\s+number\s+of|various))\b"
+    r"(?:it\s+is|it['’]s|it\s+was|it\s+seems|it\s+remains)\s+(?:\w+\s+)?possible\s+that|in\s+part\b(?!\s*\d)|partly|partially|one\s+of\s+(?:the\s+)?(?:many|several|a\s+number\s+of|various)\s+"
+    r"(?:\w+\s+)?(?:chemicals|hormones|neurochemicals|neurotransmitters|molecules|factors|causes|systems|players|"
+    r"influences|contributors))\b"
 )
 # A description of research or of interest in it, not a claim: "has been studied for its
 # effects on", "tested the hypothesis that X will improve Y", "interest in using oxytocin to".
@@ -170,10 +178,12 @@ STUDY_FRAME = _rx(
     r"researched|trialled|trialed|evaluated|assessed)|studied\s+(?:for|as|in)|hypothes[ie]s|"
     r"(?:test|tests|tested|testing|assess|assessed|assessing|evaluat\w+|examin\w+|investigat\w+|determine|explore|"
     r"explores|explored|exploring|measure|measured|compare|compared)\s+"
-    r"(?:whether|if|how|the\s+(?:efficacy|effects?|safety|role|impact|ability|capacity|potential|usefulness|"
+    r"(?:whether|if|the\s+(?:efficacy|effects?|safety|role|impact|ability|capacity|potential|usefulness|"
     r"feasibility|benefits?))|"
-    # an aim, not an outcome: "set out to alleviate loneliness", "the trial aims to reduce"
-    r"(?:set|sets|setting)\s+out\s+to|(?:aim|aims|aimed|aiming|sought|seeks?|seeking|attempt(?:s|ed|ing)?)\s+to|"
+    # a research aim, not an outcome: "a team of doctors ... set out to alleviate loneliness", "the trial aims to"
+    r"(?:study|trial|research|researchers|team|scientists|investigators|paper|project|doctors|experiment)\b"
+    r"[^.;]{0,80}?\b(?:set|sets)\s+out\s+to|(?:study|trial|research|researchers|team|scientists|investigators|paper|"
+    r"project|experiment)\s+(?:\w+\s+)?(?:aim|aims|aimed|sought|seeks?|attempt(?:s|ed)?)\s+to|"
     r"(?:designed|intended)\s+to\s+(?:test|assess|examine|evaluate|measure|see)|potential\s+(?:effects?|therapeutic|benefits?|role|"
     r"applications?|uses?)|(?:interest|research|hopes?|enthusiasm|excitement|talk)\s+(?:in|into|about|of)\s+using)\b"
 )
@@ -194,7 +204,7 @@ ASSOCIATION = _rx(
     r"risk\s+factors?|markers?\s+(?:of|for)|indicators?\s+of|in\s+parallel\s+with|co-?occur\w*|"
     # a comparative correlative: "the longer the couples had been together, the farther their levels dropped"
     r"\bthe\s+(?:more|less|longer|shorter|higher|lower|greater|fewer|better|worse|older|younger)\b[^.;]{0,80}?,\s*"
-    r"the\s+(?:more|less|\w+er)\b|"
+    r"the\s+(?:more|less|longer|shorter|higher|lower|greater|fewer|better|worse|farther|further|stronger|weaker)\b|"
     # "patients with higher anxiety reported more pain": a comparison of groups
     r"with\s+(?:higher|lower|greater|more|less|longer|shorter|larger|smaller)\b[^.;]{0,80}?\b(?:had|has|have|showed|"
     r"show|reported|report|were|was|displayed|exhibited|experienced)\s+(?:more|less|higher|lower|greater|worse|"
@@ -346,7 +356,8 @@ DOCUMENTED = _rx(
 # sentence reports what happened in that study ("Participants who received oxytocin transferred
 # more money", "Oxytocin reduced anxiety in the women tested, compared with placebo").
 STUDY_SETTING = _rx(
-    r"\b(?:placebo|participants?|subjects|volunteers|the\s+(?:researchers|scientists|investigators|team)|"
+    r"\b(?:(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:a\s+)?placebo|placebo[\s\-](?:group|controlled|arm)|"
+    r"participants?|volunteers|the\s+(?:researchers|scientists|investigators|team)|"
     r"researchers\s+(?:administered|gave|tested|recruited|asked|measured|randomi[sz]ed)|"
     r"(?:the\s+)?(?:results|findings|data)\s+(?:indicate|indicated|show|showed|revealed|suggest|suggested)|"
     r"(?:previous|earlier|prior)\s+(?:research|studies|study|work|trials?)|(?:research|studies|a\s+study|trials?)\s+using|"
@@ -360,7 +371,7 @@ STUDY_SETTING = _rx(
 # writer's own claim even when it then describes results in the past tense.
 GENERAL_APPEAL = _rx(
     r"\b(?:(?:a\s+number\s+of|many|several|numerous|multiple|various)\s+(?:studies|trials|experiments)|"
-    r"(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)(?:studies|research|science|trials))\s+(?:has\s+|have\s+)?"
+    r"(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)(?:studies|research|science|trials|evidence|data))\s+(?:has\s+|have\s+)?"
     r"(?:found|shown|show|shows|showed|demonstrated|demonstrate|demonstrates|proven|proved|confirmed|confirm|confirms)\b"
 )
 _PAST = re.compile(
@@ -370,7 +381,7 @@ _PAST = re.compile(
 # A case story's account of a past treatment: "The treatment protocol involved self-administering
 # the spray before social situations" (a narrative, not advice).
 NARRATED_TREATMENT = _rx(
-    r"\b(?:treatment|protocol|regimen|plan|dosing|therapy|prescription|routine)\s+(?:\w+\s+)?(?:involved|included|"
+    r"\b(?:treatment|protocol|regimen|dosing|therapy|prescription)\s+(?:\w+\s+)?(?:involved|included|"
     r"consisted\s+of|required|called\s+for|meant)\b"
 )
 # ... or what they read or heard: "requests it after reading that oxytocin cures autism"
@@ -414,10 +425,7 @@ CONDITIONAL = _rx(
 )
 # A hypothetical: "the opposite of what an oxytocin deficiency would imply", "as low oxytocin
 # would predict". The claim is what something would mean, not what is.
-HYPOTHETICAL = _rx(
-    r"\b(?:what|as)\s+(?:[\w'’\-]+\s+){0,5}?(?:would|might)\s+(?:imply|suggest|predict|mean|expect|require|entail|"
-    r"lead\s+us\s+to\s+expect)\b"
-)
+HYPOTHETICAL = _rx(r"\bwhat\s+(?:[\w'’\-]+\s+){0,5}?(?:would|might)\s+(?:imply|suggest|predict|mean|require|entail)\b")
 # A correction in the clause that follows: "..., but none is approved", "; however, trials are mixed".
 CONTRAST = _rx(r"^\W*(?:but|however|yet|although|though|whereas|nevertheless|nonetheless)\b")
 STRONG_CORRECTION = _rx(
@@ -455,10 +463,10 @@ REFERENCE_DETAIL = re.compile(
     r"(?i:\bdoi(?:\.org)?\s*[:/]|\bPMID\b|\bPMC\d+)|\b(?:19|20)\d{2}\s*;\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+|"
     r"\b\d{1,4}\s*\(\d+\),\s*(?:e\d+|\d{1,5}\s*[-–]\s*\d{1,5})\b|;\s*(?:19|20)\d{2}\.\s*$|"
     # a link line: "Understanding Oxytocin: The Love Hormone ... - Lactamo - lactamo.com", "View Study (PubMed)"
-    r"[-–|]\s*(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|edu|gov|io|co|uk|au|ca|info)[ \t]*(?:$|\n)|"
-    r"(?i:\bview\s+(?:the\s+)?(?:study|source|abstract|article|paper)\b)|"
-    # a credit that ends a linked title: "Oxytocin Party (Via Dose Nation)"
-    r"(?i:\(\s*via\s+[^)]{1,60}\)\s*$)"
+    r"\s[-–|]\s+(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|edu|gov|io|co|uk|au|ca|info)[ \t]*(?:$|\n)|"
+    r"(?im:^\W*view\s+(?:the\s+)?(?:study|source|abstract|article|paper)\b[^.!?\n]{0,240}$)|"
+    # a credit that ends a short linked title: "Oxytocin Party (Via Dose Nation)"
+    r"(?im:^[^.!?\n]{0,80}\(\s*via\s+[^)\n]{1,60}\)[ \t]*$)"
 )
 
 
@@ -500,7 +508,11 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _clean(text: str) -> str:
-    """Blank out pseudo-negations so they do not count as negation."""
+    """Blank out pseudo-negations, and the words of short asides between dashes, so they do
+    not count as negation."""
+    text = _ASIDE.sub(
+        lambda m: m.group()[: m.start(1) - m.start()] + " " * len(m.group(1)) + m.group()[m.end(1) - m.start() :], text
+    )
     return PSEUDO_NEGATION.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -677,7 +689,9 @@ def assess(
         sentence[max(0, a - 1) : a] in ('"', "“", "‘") for a, _ in (parts or [(start, end)])
     )
     # "a chemical called oxytocin that produces ...": naming the hormone is not distancing a label
-    named = sentence[start : start + 8].lower() == "oxytocin"
+    named = sentence[start : start + 8].lower() == "oxytocin" and not re.search(
+        r"so[\s\-]called\s*$", sentence[:start], re.IGNORECASE
+    )
     if (
         scare
         or quoted_word

@@ -49,7 +49,11 @@ def clauses(sentence: str, after_label: bool = False) -> list[Span]:
 
 # A line that opens with a verb in the third person, its subject left out as in a fact sheet
 # under the page's topic: "Promotes social bonding, reduces anxiety ...", "Helps you trust".
-_VERB_FIRST = re.compile(rf"^[\s{BULLETS}]*([A-Z][a-z]{{2,}}(?<!s)s)\s+(?=[a-z])")
+_VERB_FIRST = re.compile(
+    rf"^[\s{BULLETS}]*\ufe0f?\s*([A-Z][a-z]{{2,}}(?<!s)s)\s+"
+    # a plural noun is followed by its verb or a preposition: "Results show", "Treatments like"
+    r"(?!(?:of|for|like|show|shows|suggest|suggests|that|from|in|are|were|have|can|may|include)\b)(?=[a-z])"
+)
 # A definition-list line: a short label, a colon, then what it does ("Social bonding: Creates
 # feelings of trust."). Like a list item, it may leave its subject out; its label names the topic.
 _DEFINITION_LABEL = re.compile(
@@ -133,18 +137,17 @@ class CompiledRule:
                 anchors = self.requires.find(clause) if self.requires is not None else []
                 subs = [
                     a
-                    for a in _anaphors(clause)
+                    for a in _anaphors(clause, self.verbs)
                     if (" " not in clause[a[0] : a[1]] or not any(e <= a[0] for _, e in anchors))
                     and not _EXPLETIVE.match(clause, a[0])
                 ]
             elif subs and anaphora:
                 # "Oxytocin is sometimes called X, and that's because it increases trust": a pronoun
                 # after the named subject may be the nearer subject of the claim
-                subs += [
-                    m.span()
-                    for m in _PRONOUN_SUBJECT.finditer(clause, subs[0][1])
-                    if not _EXPLETIVE.match(clause, m.start())
-                ]
+                pronouns = (
+                    m for m in _PRONOUN_SUBJECT.finditer(clause, subs[0][1]) if not _EXPLETIVE.match(clause, m.start())
+                )
+                subs += [m.span() for m in itertools.islice(pronouns, 2)]  # a run-on line repeats "it" without end
             if not subs and (bare or (anaphora and _ALSO.match(clause))):
                 subs = _bare_subject(clause, keep(predicate.find(clause)))
                 verb = _VERB_FIRST.match(clause) if bare and not subs and self.verbs else None
@@ -178,6 +181,7 @@ class CompiledRule:
                             p[1] <= s[0]
                             and _OBJECT_PHRASE.search(clause[p[1] : s[0]])
                             and not _PREPOSITION_END.search(clause[p[0] : p[1]])
+                            and not _PASSIVE_AGENT.match(clause[p[1] : s[0]])
                         ):
                             continue  # "developed an account of oxytocin": oxytocin sits in the verb's object
                         if s[1] <= p[0] and len(clause[s[1] : p[0]].split()) > _MAX_GAP_AFTER_SUBJECT:
@@ -209,6 +213,7 @@ _INSTRUMENT = re.compile(
 
 # A verb before the subject whose object is a noun phrase holding it ("developed an account of
 # oxytocin"); a prepositional predicate ("due to the action of oxytocin") does take it as its cause.
+_PASSIVE_AGENT = re.compile(r"\s*(?:by|with|through|via|from|using)\b", re.IGNORECASE)
 _OBJECT_PHRASE = re.compile(r"\b(?:a|an|the|this|that|his|her|their|its|our|your)\b.*\bof\s*$", re.IGNORECASE)
 _PREPOSITION_END = re.compile(r"\b(?:to|of|by|from|for|behind|on|with)\s*$", re.IGNORECASE)
 _COPULA = re.compile(r"\b(?:is|are|was|were|['’]s)\s+(?:[\w'’]+\s+){0,3}$", re.IGNORECASE)
@@ -269,12 +274,13 @@ ANAPHORS = compile_terms(
 # ... and a noun phrase that renames it with any adjectives: "that magical molecule", "this
 # little neuropeptide", "the body's natural chemical".
 _ANAPHOR_PHRASE = re.compile(
-    r"\b(?:this|that|the|our|your|such\s+a)\s+(?:[a-z][\w\-]*\s+){0,2}?"
+    r"\b(?:this|that|the|our|your|such\s+a)\s+"
+    r"(?!(?:growth|sex|thyroid|stress|hunger|steroid|sleep|pregnancy|thyroid-stimulating|adrenal|pituitary|appetite)\s)"
+    r"(?:[a-z][\w\-]*\s+){0,2}?"
     r"(?:hormone|molecule|chemical|neurochemical|peptide|neuropeptide|neurotransmitter|compound|substance)\b"
     # not one that names another: "the stress hormone cortisol", "the chemical dopamine"
     r"(?!\s+(?:cortisol|dopamine|serotonin|vasopressin|endorphins?|adrenaline|epinephrine|noradrenaline|"
-    r"norepinephrine|testosterone|o?estrogen|prolactin|melatonin|ghrelin|leptin|insulin|GABA|glutamate)\b)"
-    r"(?<!stress\shormone)",
+    r"norepinephrine|testosterone|o?estrogen|prolactin|melatonin|ghrelin|leptin|insulin|GABA|glutamate)\b)",
     re.IGNORECASE,
 )
 
@@ -282,18 +288,27 @@ _ANAPHOR_PHRASE = re.compile(
 # A demonstrative that opens a sentence and does something: "This can cause a sense of
 # well-being", "That boosts bonding" (not "This is why", "This means", "This study").
 _DEMONSTRATIVE = re.compile(
-    r"^\W*(this|that)\s+(?=(?:can|will|also|then|in\s+turn|(?!is\b|was\b|means\b|explains\b|shows\b|suggests\b|"
-    r"seems\b|does\b|has\b|goes\b|says\b)[a-z]+s)\b)",
+    r"^\W*(this|that)\s+(?:(?:can|will|also|then|in\s+turn|may|could)\s+)?([a-z]+)\b", re.IGNORECASE
+)
+# a demonstrative with these explains or introduces, it does not act: "This is why", "This means"
+_NOT_ACTS = frozenset(
+    {"is", "was", "are", "were", "means", "explains", "shows", "suggests", "seems", "does", "has", "goes", "says"}
+)
+# a hormone named right after an anaphor is another hormone: "the hormone vasopressin"
+_OTHER_HORMONE = re.compile(
+    r"\s+(?:cortisol|dopamine|serotonin|vasopressin|endorphins?|adrenaline|epinephrine|noradrenaline|"
+    r"norepinephrine|testosterone|o?estrogen|prolactin|melatonin|ghrelin|leptin|insulin|GABA|glutamate)\b",
     re.IGNORECASE,
 )
 
 
-def _anaphors(clause: str) -> list[Span]:
-    """Spans in ``clause`` that may stand for a subject named before (see ANAPHORS)."""
-    found = ANAPHORS.find(clause)
+def _anaphors(clause: str, verbs: frozenset[str] = frozenset()) -> list[Span]:
+    """Spans in ``clause`` that may stand for a subject named before (see ANAPHORS); ``verbs``
+    are the words a sentence-opening demonstrative must act with ("This boosts ...")."""
+    found = [a for a in ANAPHORS.find(clause) if not _OTHER_HORMONE.match(clause, a[1])]
     extra = [m.span() for m in _ANAPHOR_PHRASE.finditer(clause) if not any(overlap(m.span(), a) for a in found)]
     demonstrative = _DEMONSTRATIVE.match(clause)
-    if demonstrative is not None:
+    if demonstrative is not None and demonstrative.group(2).lower() in verbs - _NOT_ACTS:
         extra.append(demonstrative.span(1))
     return sorted([*found, *extra]) if extra else found
 
