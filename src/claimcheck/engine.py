@@ -277,10 +277,7 @@ _ANAPHOR_PHRASE = re.compile(
     r"\b(?:this|that|the|our|your|such\s+a)\s+"
     r"(?!(?:growth|sex|thyroid|stress|hunger|steroid|sleep|pregnancy|thyroid-stimulating|adrenal|pituitary|appetite)\s)"
     r"(?:[a-z][\w\-]*\s+){0,2}?"
-    r"(?:hormone|molecule|chemical|neurochemical|peptide|neuropeptide|neurotransmitter|compound|substance)\b"
-    # not one that names another: "the stress hormone cortisol", "the chemical dopamine"
-    r"(?!\s+(?:cortisol|dopamine|serotonin|vasopressin|endorphins?|adrenaline|epinephrine|noradrenaline|"
-    r"norepinephrine|testosterone|o?estrogen|prolactin|melatonin|ghrelin|leptin|insulin|GABA|glutamate)\b)",
+    r"(?:hormone|molecule|chemical|neurochemical|peptide|neuropeptide|neurotransmitter|compound|substance)\b",
     re.IGNORECASE,
 )
 
@@ -294,7 +291,8 @@ _DEMONSTRATIVE = re.compile(
 _NOT_ACTS = frozenset(
     {"is", "was", "are", "were", "means", "explains", "shows", "suggests", "seems", "does", "has", "goes", "says"}
 )
-# a hormone named right after an anaphor is another hormone: "the hormone vasopressin"
+# a hormone named right after an anaphor is another hormone: "the hormone vasopressin", "the
+# stress hormone cortisol", "the chemical dopamine"
 _OTHER_HORMONE = re.compile(
     r"\s+(?:cortisol|dopamine|serotonin|vasopressin|endorphins?|adrenaline|epinephrine|noradrenaline|"
     r"norepinephrine|testosterone|o?estrogen|prolactin|melatonin|ghrelin|leptin|insulin|GABA|glutamate)\b",
@@ -306,7 +304,11 @@ def _anaphors(clause: str, verbs: frozenset[str] = frozenset()) -> list[Span]:
     """Spans in ``clause`` that may stand for a subject named before (see ANAPHORS); ``verbs``
     are the words a sentence-opening demonstrative must act with ("This boosts ...")."""
     found = [a for a in ANAPHORS.find(clause) if not _OTHER_HORMONE.match(clause, a[1])]
-    extra = [m.span() for m in _ANAPHOR_PHRASE.finditer(clause) if not any(overlap(m.span(), a) for a in found)]
+    extra = [
+        m.span()
+        for m in _ANAPHOR_PHRASE.finditer(clause)
+        if not any(overlap(m.span(), a) for a in found) and not _OTHER_HORMONE.match(clause, m.end())
+    ]
     demonstrative = _DEMONSTRATIVE.match(clause)
     if demonstrative is not None and demonstrative.group(2).lower() in verbs - _NOT_ACTS:
         extra.append(demonstrative.span(1))
