@@ -22,12 +22,14 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 # Words that end the scope of a cue.
-TERMINATOR = _rx(r";|\s(?:--|[-–—])\s|\b(?:but|however|although|though|yet|whereas|nevertheless|nonetheless|except)\b")
-_DASH = _rx(r"\s(?:--|[-–—])\s")
+# A dash that sets off a clause or an aside: " - ", " – ", " — ", " -- ".
+_DASH_MARK = r"(?:--|[-–—])"
+TERMINATOR = _rx(rf";|\s{_DASH_MARK}\s|\b(?:but|however|although|though|yet|whereas|nevertheless|nonetheless|except)\b")
+_DASH = _rx(rf"\s{_DASH_MARK}\s")
 _NEW_SUBJECT = _rx(r"(?:it|they|we|you|i|he|she|this|that|these|those|there)\b")
 # The words of a short aside between dashes: cues inside it ("- unlike SSRIs -") do not reach the
 # clause around it.
-_ASIDE = _rx(r"(?<=\s)(?:--|[-–—])\s((?:[^\s\-–—]+\s+){0,4}[^\s\-–—]+)\s(?:--|[-–—])(?=\s)")
+_ASIDE = _rx(rf"(?<=\s){_DASH_MARK}\s((?:[^\s\-–—]+\s+){{0,4}}[^\s\-–—]+)\s{_DASH_MARK}(?=\s)")
 
 
 def terminators(sentence: str, pos: int = 0) -> list[tuple[int, int]]:
@@ -679,7 +681,7 @@ def assess(
         or REPORTED_NAME.search(sentence[cs:start])
         or REPORTED_AFTER.search(sentence[end:])
         or (parts and REPORTED_INSIDE.search(inside))
-        or _study_or_case(sentence, parts)
+        or _study_result(sentence, parts)
     ):
         return result(Status.reported)
     # quotation marks on the claim's own words, not in the gap between a frame's parts; and
@@ -738,7 +740,7 @@ def _work_title(sentence: str, start: int, end: int) -> bool:
     )
 
 
-def _study_or_case(sentence: str, parts: Sequence[tuple[int, int]]) -> bool:
+def _study_result(sentence: str, parts: Sequence[tuple[int, int]]) -> bool:
     """A past-tense result in the setting of an experiment, not a general claim; a strong booster
     ("cured autism") still makes it one."""
     return (

@@ -73,7 +73,7 @@ class Hit:
 class CompiledRule:
     """A rule with its term lists compiled; finds hits in one sentence."""
 
-    def __init__(self, rule: Rule) -> None:
+    def __init__(self, rule: Rule, verbs: frozenset[str] = frozenset()) -> None:
         self.rule = rule
         m = rule.match
         self.phrases = compile_terms(m.phrases, fuzzy=m.fuzzy) if m.phrases else None
@@ -92,8 +92,8 @@ class CompiledRule:
         self.min_strength = max(m.min_strength, m.claim.min_strength if m.claim else Strength.none)
         anchor_terms = m.requires or (m.claim.subject if m.claim else m.phrases) or []
         self.anchors = anchor_fragments(anchor_terms, m.fuzzy)
-        # set by the Linter: the first words of every rule's predicates (see _VERB_FIRST)
-        self.verbs: frozenset[str] = frozenset()
+        # the first words of every rule's predicates, shared by the Linter (see _VERB_FIRST)
+        self.verbs = verbs
 
     def hits(self, sentence: str, pattern_spans: Sequence[Span], topic: bool = False, bare: bool = False) -> list[Hit]:
         """Candidate spans of this rule in ``sentence`` (before context is applied).
@@ -310,7 +310,7 @@ def _anaphors(clause: str, verbs: frozenset[str] = frozenset()) -> list[Span]:
         if not any(overlap(m.span(), a) for a in found) and not _OTHER_HORMONE.match(clause, m.end())
     ]
     demonstrative = _DEMONSTRATIVE.match(clause)
-    if demonstrative is not None and demonstrative.group(2).lower() in verbs - _NOT_ACTS:
+    if demonstrative is not None and (act := demonstrative.group(2).lower()) in verbs and act not in _NOT_ACTS:
         extra.append(demonstrative.span(1))
     return sorted([*found, *extra]) if extra else found
 
@@ -480,22 +480,21 @@ class Linter:
                 raise SourceError(f"rule {rule.code}: unknown source id '{unknown[0]}'")
         self.rules = select_rules(all_rules, select, ignore)
         self.codes = frozenset(r.code for r in all_rules)  # every known code, selected or not
-        self._compiled = [CompiledRule(r) for r in self.rules]
+        # the first words of every claim predicate, inflected: a line that opens with one of them
+        # ("Promotes bonding, reduces anxiety") has left its subject out
+        verbs = frozenset(
+            form
+            for r in self.rules
+            if r.match.claim
+            for term in r.match.claim.predicate
+            for form in inflections(term.split()[0])
+        )
+        self._verbs = verbs
+        self._compiled = [CompiledRule(r, verbs) for r in self.rules]
         fragments = set().union(*(c.anchors for c in self._compiled))
         self._anchor = Prefilter(fragments) if fragments else None
         self._matchers: dict[str, tuple[frozenset[str] | None, object]] | None = None
         self._has_patterns = any(c.rule.match.patterns for c in self._compiled)
-        # the first words of every claim predicate, inflected: a line that opens with one of them
-        # ("Promotes bonding, reduces anxiety") has left its subject out
-        self._verbs = frozenset(
-            form
-            for c in self._compiled
-            if c.rule.match.claim
-            for term in c.rule.match.claim.predicate
-            for form in inflections(term.split()[0])
-        )
-        for c in self._compiled:
-            c.verbs = self._verbs
 
     def check(self, text: str, path: str = "<text>", *, silenced: bool = False) -> list[Finding]:
         """Every finding in plain ``text``, in order of position. ``path`` is reported as given.
