@@ -346,7 +346,10 @@ def test_real_text_correction_on_the_next_line_still_corrects(linter: Linter) ->
     ],
 )
 def test_real_text_items_under_numbered_lists_and_headings_inherit_the_claim(linter: Linter, text: str) -> None:
-    assert _flagged(linter, text) == ["OXT501"]
+    # the lead-in names the signs of low oxytocin (a claim of its own); its first item is one of them
+    first_item = text.index("1. " if "1. " in text else "- ")
+    items = [f.code for f in linter.check(text) if f.level >= Level.warning and f.start >= first_item]
+    assert items[:1] == ["OXT501"]
 
 
 def test_real_text_check_marks_and_arrows_open_list_items(linter: Linter) -> None:
@@ -446,4 +449,29 @@ def test_real_text_list_items_complete_the_claim_of_their_lead_in(
     ],
 )
 def test_real_text_review_cases(linter: Linter, text: str, expected: list[str]) -> None:
+    assert _flagged(linter, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a nickname the writer endorses while naming it is the writer's own label
+        ("Oxytocin is widely known as the love hormone, and for good reason.", ["OXT101"]),
+        ("Scientists have aptly named oxytocin the love hormone.", ["OXT101"]),
+        ("Oxytocin is often called the love hormone.", []),
+        ("Oxytocin is often called the love hormone, but the label misleads.", []),
+        # litotes affirms: "not immune to the power of X"
+        ("Even grandparents are not immune to the pull of the love hormone.", ["OXT101"]),
+        # a long aside between dashes that opens as a relative clause keeps the clause whole
+        (
+            "Loneliness and shyness - which shape how people make friends at school - are caused by low oxytocin.",
+            ["OXT501"],
+        ),
+        (
+            "Loneliness and shyness - which everyone feels at times - are not caused by low oxytocin.",
+            [],
+        ),
+    ],
+)
+def test_real_text_endorsed_labels_litotes_and_dash_asides(linter: Linter, text: str, expected: list[str]) -> None:
     assert _flagged(linter, text) == expected

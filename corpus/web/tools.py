@@ -113,7 +113,8 @@ def segment() -> None:
             prev = old.get(sid, {})
             same = prev.get("sha1") == sha1(text[a:b])
             rows.append({"id": sid, "doc": d["id"], "start": str(a), "end": str(b), "sha1": sha1(text[a:b]),
-                         "gold": prev.get("gold", "") if same else "", "family": prev.get("family", "") if same else ""})
+                         "gold": prev.get("gold", "") if same else "",
+                         "family": prev.get("family", "") if same else ""})
     (HERE / "index.yaml").write_text(yaml.safe_dump(index, sort_keys=False, allow_unicode=True, width=1000),
                                      encoding="utf-8")
     write_tsv(HERE / "sentences.tsv", rows, COLUMNS)

@@ -27,14 +27,24 @@ _DASH_MARK = r"(?:--|[-–—])"
 TERMINATOR = _rx(rf";|\s{_DASH_MARK}\s|\b(?:but|however|although|though|yet|whereas|nevertheless|nonetheless|except)\b")
 _DASH = _rx(rf"\s{_DASH_MARK}\s")
 _NEW_SUBJECT = _rx(r"(?:it|they|we|you|i|he|she|this|that|these|those|there)\b")
-# The words of a short aside between dashes: cues inside it ("- unlike SSRIs -") do not reach the
+# A longer aside between dashes opens as a relative clause or an example: "autism - which
+# affects social interaction - is ...", "- such as hugging or kissing -".
+_PARENTHETICAL = _rx(
+    r"\s*(?:which|who|whose|where|i\.e\.|e\.g\.|including|such\s+as|especially|particularly|notably|like|"
+    r"mainly|mostly|as\s+well\s+as|along\s+with|together\s+with)\b"
+)
+_MAX_PARENTHETICAL_WORDS = 25
+# The words of an aside between dashes: cues inside it ("- unlike SSRIs -") do not reach the
 # clause around it.
-_ASIDE = _rx(rf"(?<=\s){_DASH_MARK}\s((?:[^\s\-–—]+\s+){{0,4}}[^\s\-–—]+)\s{_DASH_MARK}(?=\s)")
+_ASIDE = _rx(
+    rf"(?<=\s){_DASH_MARK}\s((?:[^\s\-–—]+\s+){{0,4}}[^\s\-–—]+|{_PARENTHETICAL.pattern}[^\-–—]*?)\s{_DASH_MARK}(?=\s)"
+)
 
 
 def terminators(sentence: str, pos: int = 0) -> list[tuple[int, int]]:
-    """Where ``sentence`` divides into clauses, from ``pos``; a short aside between two dashes
-    ("This hormone is a drug - make no mistake - and is ...") divides nothing."""
+    """Where ``sentence`` divides into clauses, from ``pos``; an aside between two dashes, short
+    ("This hormone is a drug - make no mistake - and is ...") or a relative clause or example
+    ("autism - which affects how people relate - is marked by ..."), divides nothing."""
     found = [m.span() for m in TERMINATOR.finditer(sentence, pos)]
     out: list[tuple[int, int]] = []
     i = 0
@@ -45,7 +55,13 @@ def terminators(sentence: str, pos: int = 0) -> list[tuple[int, int]]:
             b is not None
             and _DASH.fullmatch(sentence, *a)
             and _DASH.fullmatch(sentence, *b)
-            and len(sentence[a[1] : b[0]].split()) <= 5
+            and (
+                len(sentence[a[1] : b[0]].split()) <= 5
+                or (
+                    _PARENTHETICAL.match(sentence, a[1])
+                    and len(sentence[a[1] : b[0]].split()) <= _MAX_PARENTHETICAL_WORDS
+                )
+            )
             and not _NEW_SUBJECT.match(sentence, b[1])  # "... - not at all - it simply reduces": a new clause
         ):
             i += 2
@@ -69,6 +85,8 @@ PSEUDO_NEGATION = _rx(
     rf"can{_Q}?t\s+(?:get|say)\s+enough|no\s+wonder|not\s+surprising(?:ly)?|"
     rf"nothing\s+short\s+of|not\s+least|no\s+question|it\s+is\s+no\s+secret|there{_Q}?s\s+no\s+secret|"
     rf"no\s+matter|not\s+to\s+mention|don{_Q}?t\s+miss|won{_Q}?t\s+regret|"
+    # litotes: "not immune to the power of X" affirms X's power
+    rf"(?:not|n{_Q}?t)\s+immune\s+to|no\s+stranger\s+to|not\s+for\s+nothing|not\s+by\s+(?:accident|chance)|"
     rf"(?:do|does|did)(?:\s+not|n{_Q}?t)\s+need\s+(?:a\s+|an\s+)?(?:doctor|prescription|script|physician|appointment)|"
     rf"no\s+(?:prescription|doctor|script)\s+(?:needed|required|necessary))\b"
 )
@@ -394,6 +412,16 @@ ENDORSED = _rx(
     r"insist(?:s|ed)?|argue[sd]?|told|tells)\b|\b(?:and|which)\s+(?:she|he|they|it)\s+(?:is|are|was|were)\s+"
     r"(?:right|correct|spot\s+on)\b|\bas\s+(?:\w+\s+){0,3}(?:rightly|correctly)\b"
 )
+# A nickname the writer endorses while naming it: "known as the love hormone, and for good reason",
+# "aptly called the cuddle chemical".
+ENDORSED_LABEL_AFTER = _rx(
+    r"^[\"”’'\s,]*(?:[\-–—(]\s*)?(?:and\s+)?(?:(?:for|with)\s+(?:very\s+)?good\s+reason|(?:and\s+)?rightly\s+so|"
+    r"for\s+a\s+(?:good\s+)?reason|not\s+without\s+reason|and\s+it\s+(?:really\s+|truly\s+)?(?:is|lives\s+up\s+to))\b"
+)
+ENDORSED_LABEL_BEFORE = _rx(
+    r"\b(?:aptly|rightly|fittingly|appropriately|deservedly|accurately|correctly)\s+(?:been\s+)?(?:called|named|"
+    r"nicknamed|dubbed|known\s+as|referred\s+to\s+as|described\s+as|labell?ed(?:\s+as)?|termed)\b[^.;]{0,20}$"
+)
 # Inside a claim frame: the claim was hoped, thought or told, not asserted.
 REPORTED_INSIDE = _rx(
     r"\b(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:once\s+|long\s+|widely\s+|often\s+|"
@@ -694,7 +722,8 @@ def assess(
     named = sentence[start : start + 8].lower() == "oxytocin" and not re.search(
         r"so[\s\-]called\s*$", sentence[:start], re.IGNORECASE
     )
-    if (
+    endorsed_label = ENDORSED_LABEL_AFTER.search(sentence[end:]) or ENDORSED_LABEL_BEFORE.search(sentence[:start])
+    if not endorsed_label and (
         scare
         or quoted_word
         or (not named and DISTANCING.search(sentence[max(0, start - 60) : start]))
@@ -782,8 +811,9 @@ def _verb_gap(sentence: str, parts: Sequence[tuple[int, int]]) -> str:
     if _NO_QUANTIFIER.search(between):  # "improved nothing in", "helped none of", "there is no pill for"
         gaps.append("none")
     else:  # "alone does not explain why" negates; "is why they cannot trust" describes the object
-        neg = NEGATION_INSIDE.search(_clean(between))
-        if neg and not _NEW_CLAUSE.search(between[: neg.start()]):
+        cleaned = _clean(between)  # an aside between dashes is neither a negation nor a new clause
+        neg = NEGATION_INSIDE.search(cleaned)
+        if neg and not _NEW_CLAUSE.search(cleaned[: neg.start()]):
             gaps.append(between)
     return " ".join(gaps)
 
