@@ -189,7 +189,10 @@ HEDGE = _rx(
     # a part of the cause, not the cause: "dictated in part by oxytocin", "partly explains"
     r"(?:it\s+is|it['’]s|it\s+was|it\s+seems|it\s+remains)\s+(?:\w+\s+)?possible\s+that|in\s+part\b(?!\s*\d)|partly|partially|one\s+of\s+(?:the\s+)?(?:many|several|a\s+number\s+of|various)\s+"
     r"(?:\w+\s+)?(?:chemicals|hormones|neurochemicals|neurotransmitters|molecules|factors|causes|systems|players|"
-    r"influences|contributors))\b"
+    r"influences|contributors)|"
+    # many sources, not one: "love comes from many places", "the result of many things"
+    r"(?:many|several|various|multiple|a\s+mix\s+of|a\s+range\s+of)\s+(?:different\s+)?(?:places|things|sources|factors|"
+    r"causes|ingredients|influences|parts))\b"
 )
 # A description of research or of interest in it, not a claim: "has been studied for its
 # effects on", "tested the hypothesis that X will improve Y", "interest in using oxytocin to".
