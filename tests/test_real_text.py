@@ -475,3 +475,25 @@ def test_real_text_review_cases(linter: Linter, text: str, expected: list[str]) 
 )
 def test_real_text_endorsed_labels_litotes_and_dash_asides(linter: Linter, text: str, expected: list[str]) -> None:
     assert _flagged(linter, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # researchers named with an aside between commas still report their one finding
+        (
+            "The researchers, whose paper appeared in a psychology journal, found that oxytocin improved empathy.",
+            [],
+        ),
+        ("Oxytocin improves empathy.", ["OXT304"]),
+        # a label named as a nickname earlier in the sentence is distanced
+        ("Fans gave oxytocin nick-names for its supposed powers - the love drug, the moral molecule.", []),
+        # the body's own oxytocin at work is physiology, not a treatment
+        ("Your body releases oxytocin in the brain, where it helps regulate anxiety.", []),
+        ("Oxytocin nasal spray relieves anxiety.", ["OXT204"]),
+    ],
+)
+def test_real_text_study_asides_nicknames_and_the_bodys_own_oxytocin(
+    linter: Linter, text: str, expected: list[str]
+) -> None:
+    assert _flagged(linter, text) == expected

@@ -349,8 +349,9 @@ STUDY_REPORT = _rx(
     r"\b(?:he|she|they)\s+(?:also\s+)?(?:found|showed|observed|reported|demonstrated|concluded)\s+that\b|\b(?:(?:a|the|one|this|that|another|their|an)\s+(?:(?:\d{4}|new|recent|small|large|earlier|later|single|"
     r"landmark|famous|swiss|german|british|american|\w+ish|\w+an)\s+)*(?:study|trial|experiment|paper|report|analysis)|"
     r"(?:the|these|those)\s+(?:researchers|authors|investigators|scientists|team)\b|\w+\s+(?:et\s+al\b\.?|and\s+colleagues\b))"
-    r"(?:\s+\S+){0,8}?\s+(?:found|finds|showed|shows|demonstrated|demonstrates|observed|revealed|reveals|tested|"
-    r"concluded|reported|reports|noted)\b"
+    # an aside between commas may separate them: "The scientists, whose work appears in Science, found"
+    r"(?:\s*,[^,.;]{1,100},)?(?:\s+\S+){0,8}?\s+(?:found|finds|showed|shows|demonstrated|demonstrates|observed|"
+    r"revealed|reveals|tested|concluded|reported|reports|noted)\b"
 )
 REPORTED = _rx(
     rf"\b{_REPORTER}(?:{_Q}\w+)?\b(?:\s+\S+){{0,4}}?\s+(?<!\bwe\s)(?<!\bi\s){_SPEECH}\b|"
@@ -415,6 +416,9 @@ ENDORSED = _rx(
     r"insist(?:s|ed)?|argue[sd]?|told|tells)\b|\b(?:and|which)\s+(?:she|he|they|it)\s+(?:is|are|was|were)\s+"
     r"(?:right|correct|spot\s+on)\b|\bas\s+(?:\w+\s+){0,3}(?:rightly|correctly)\b"
 )
+# The label named as a nickname earlier in the sentence: "some gave it nick-names for its supposed
+# benefits - the love drug or the moral molecule".
+NICKNAME_BEFORE = _rx(r"\b(?:nick[\s\-]?names?|monikers?|epithets?|sobriquets?)\b[^.;:]{0,100}$")
 # A nickname the writer endorses while naming it: "known as the love hormone, and for good reason",
 # "aptly called the cuddle chemical".
 ENDORSED_LABEL_AFTER = _rx(
@@ -730,6 +734,7 @@ def assess(
         scare
         or quoted_word
         or (not named and DISTANCING.search(sentence[max(0, start - 60) : start]))
+        or (not named and NICKNAME_BEFORE.search(sentence[max(0, start - 120) : start]))
         or DISTANCING_INSIDE.search(inside)
         or DISTANCED_AFTER.search(sentence[end:])
     ):
