@@ -491,6 +491,10 @@ def test_real_text_endorsed_labels_litotes_and_dash_asides(linter: Linter, text:
         # the body's own oxytocin at work is physiology, not a treatment
         ("Your body releases oxytocin in the brain, where it helps regulate anxiety.", []),
         ("Oxytocin nasal spray relieves anxiety.", ["OXT204"]),
+        # more of it as the subject that opens the clause is not association wording; a
+        # comparison of groups still is
+        ("Oxytocin matters. The increased levels of this hormone boost trust between partners.", ["OXT301"]),
+        ("Mothers with higher levels of oxytocin reported more trust in their partners.", []),
     ],
 )
 def test_real_text_study_asides_nicknames_and_the_bodys_own_oxytocin(

@@ -630,6 +630,14 @@ def _clause_strength(clause: str) -> Strength:
     return strength_of(clause)
 
 
+# What may come before a subject that opens its clause: "The", "And these", "The increased
+# levels of" (this hormone).
+_SUBJECT_LEAD = _rx(
+    r"[\W_]*(?:(?:and|but|so|the|this|these|those|a|an|such|your|our|their)\s+)*"
+    r"(?:(?:increased|higher|high|elevated|raised|greater|boosted)\s+(?:levels?|amounts?)\s+of\s+)?"
+)
+
+
 def assess(
     sentence: str,
     start: int,
@@ -660,7 +668,15 @@ def assess(
     inside = _clean(inside)
     after = sentence[end:ce]
     rest = sentence[ce:]
-    strength = strength_of(clause, end - cs)
+    # the subject that opens the clause is not a cue: "The increased levels of this hormone
+    # enhance trust" is not association wording ("mothers with higher levels ... reported more"
+    # and "the longer ..., the more oxytocin" stay comparisons)
+    judged = clause
+    if parts:
+        a, b = max(parts[0][0], cs) - cs, min(parts[0][1], ce) - cs
+        if 0 <= a < b and _SUBJECT_LEAD.fullmatch(clause[:a]):
+            judged = " " * b + clause[b:]
+    strength = strength_of(judged, end - cs)
     near = before[before.rfind(",") + 1 :]  # a negation's reach ends at a comma
 
     def result(status: Status) -> Assessment:
