@@ -229,7 +229,11 @@ def test_real_text_descriptions_reports_and_documentation_pass(linter: Linter, t
         ("Oxytocin helps new fathers feel connected to their babies, fostering trust.", "OXT301"),
         # what suppresses oxytocin, leading to a difficulty; a route said to reach the brain
         ("When stress is high it can suppress oxytocin, leading to isolation.", "OXT501"),
-        ("Take it under the tongue or intranasally, the only routes that cross the blood-brain barrier.", "OXT404"),
+        (
+            "Oxytocin troches\n\nTake it under the tongue or intranasally, the only routes that cross"
+            " the blood-brain barrier.",
+            "OXT404",
+        ),
         # a dosing line of a fact sheet
         ("Oxytocin\n\nNasal: 10-20 IU before social events.", "OXT602"),
         # a noun phrase that renames oxytocin with any adjectives; a short aside between dashes
@@ -500,4 +504,29 @@ def test_real_text_endorsed_labels_litotes_and_dash_asides(linter: Linter, text:
 def test_real_text_study_asides_nicknames_and_the_bodys_own_oxytocin(
     linter: Linter, text: str, expected: list[str]
 ) -> None:
+    assert _flagged(linter, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # only the topic's own name makes a later pronoun stand for it: "hormones" does not
+        ("How hormones shape romance\n\nIt creates trust between partners.", []),
+        ("How oxytocin shapes romance\n\nIt creates trust between partners.", ["OXT301"]),
+        # another hormone named nearer before the pronoun is its antecedent
+        ("Oxytocin matters. When serotonin drops in the brain, it causes love and devotion.", []),
+        ("Unlike cortisol, oxytocin calms you; it also builds trust between partners.", ["OXT301"]),
+        # a verb after "but" shares the subject named before it
+        ("Oxytocin is made in the brain, but is also sold to treat autism.", ["OXT201"]),
+        ("Oxytocin is vital in labour, but is not a treatment for autism.", []),
+        # an ellipsis ends a clause, and with it a negation's or a condition's reach
+        ("If it is not your cycle there is another cause...Her anxiety is because her oxytocin is low.", ["OXT501"]),
+        # named scientists who say something report it
+        ("British scientists say oxytocin can help reduce social anxiety.", []),
+        # a level said to be needed for a feeling; a hug that must last
+        ("Women need to produce plenty of oxytocin to feel relaxed and happy.", ["OXT501"]),
+        ("A hug releases oxytocin, but only if it lasts for at least 20 seconds.", ["OXT703"]),
+    ],
+)
+def test_real_text_topic_antecedents_and_clause_ends(linter: Linter, text: str, expected: list[str]) -> None:
     assert _flagged(linter, text) == expected

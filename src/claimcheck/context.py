@@ -24,7 +24,10 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # Words that end the scope of a cue.
 # A dash that sets off a clause or an aside: " - ", " – ", " — ", " -- ".
 _DASH_MARK = r"(?:--|[-–—])"
-TERMINATOR = _rx(rf";|\s{_DASH_MARK}\s|\b(?:but|however|although|though|yet|whereas|nevertheless|nonetheless|except)\b")
+# An ellipsis inside a sentence ("there is another tendency…When a woman ...") ends a clause too.
+TERMINATOR = _rx(
+    rf";|…|\.\.\.|\s{_DASH_MARK}\s|\b(?:but|however|although|though|yet|whereas|nevertheless|nonetheless|except)\b"
+)
 _DASH = _rx(rf"\s{_DASH_MARK}\s")
 _NEW_SUBJECT = _rx(r"(?:it|they|we|you|i|he|she|this|that|these|those|there)\b")
 # A longer aside between dashes opens as a relative clause or an example: "autism - which
@@ -321,7 +324,7 @@ CORRECTION = _rx(
 
 _REPORTER = (
     r"(?:clients?|patients?|pt|he|she|they|parents?|readers?|listeners?|viewers?|followers?|researchers?|authors?|"
-    r"investigators?|the\s+study|a\s+study|the\s+paper|the\s+team|clinics?|practices?|shops?|stores?|"
+    r"investigators?|(?:neuro)?scientists?|experts?|the\s+study|a\s+study|the\s+paper|the\s+team|clinics?|practices?|shops?|stores?|"
     r"anyone|anybody|someone|somebody|everyone|ppl|doctors?|gp|nurses?|psychiatrists?|counsell?ors?|pharmacists?|"
     r"midwi(?:fe|ves)|ob|obgyn|physicians?|p(?:a|ae)diatricians?|psychologists?|wellness\s+\w+|therapists?|practitioners?|sites|pages|ads|"
     r"videos?|podcasts?|(?:the|a|this|that|his|her|their)\s+book|authors?|writers?|celebrities|mother|father|mom|mum|dad|partner|husband|wife|boyfriend|"
@@ -693,7 +696,7 @@ def assess(
     lead = lead[lead.rfind(": ") + 1 :]
     cond = max(CONDITIONAL.finditer(lead), key=lambda m: m.start(), default=None)
     regardless = cond is not None and cond.group().lower() == "whether" and re.search(r"\bor\b", lead[cond.end() :])
-    if cond is not None and not regardless and not re.search(r",|\bthen\b", lead[cond.end() :]):
+    if cond is not None and not regardless and not re.search(r",|\bthen\b|…|\.\.\.", lead[cond.end() :]):
         return result(Status.conditional)
     if any(m.start() <= start and end <= m.end() + 40 for m in HYPOTHETICAL.finditer(sentence)):
         return result(Status.conditional)
@@ -723,7 +726,9 @@ def assess(
     scare = quote is not None and not parts and len(sentence[quote[0] + 1 : quote[1]].split()) <= 4
     if quote is not None and not scare:
         return result(Status.reported)
-    endorsed = ENDORSED.search(sentence) is not None  # "as the vendor rightly says"
+    # "as the vendor rightly says"; "scientists have aptly named it the love hormone"
+    endorsed_label = ENDORSED_LABEL_AFTER.search(sentence[end:]) or ENDORSED_LABEL_BEFORE.search(sentence[:start])
+    endorsed = ENDORSED.search(sentence) is not None or endorsed_label is not None
     if not endorsed and (
         is_quote
         or REPORTED.search(before)
@@ -745,7 +750,6 @@ def assess(
     named = sentence[start : start + 8].lower() == "oxytocin" and not re.search(
         r"so[\s\-]called\s*$", sentence[:start], re.IGNORECASE
     )
-    endorsed_label = ENDORSED_LABEL_AFTER.search(sentence[end:]) or ENDORSED_LABEL_BEFORE.search(sentence[:start])
     if not endorsed_label and (
         scare
         or quoted_word

@@ -116,10 +116,20 @@ class CompiledRule:
             found += claims or self._claims(sentence, anaphora, bare and anaphora)
         return _non_overlapping(found)
 
+    def _other_hormone_nearer(self, sentence: str, end: int) -> bool:
+        """Whether another hormone is named before ``end`` and after the last mention of this
+        rule's anchor: then a pronoun there stands for the other hormone."""
+        others = [m.end() for m in _OTHER_HORMONE_BEFORE.finditer(sentence, 0, end)]
+        if not others:
+            return False
+        named = [e for _, e in self.requires.find(sentence[:end])] if self.requires is not None else []
+        return max(others) > max(named, default=-1)
+
     def _claims(self, sentence: str, anaphora: bool, bare: bool, after_label: bool = False) -> list[Hit]:
         assert self.claim is not None
         subject, predicate, obj = self.claim
         out: list[Hit] = []
+        named = False  # an earlier clause of the sentence named the subject
         for cs, ce in clauses(sentence, after_label):
             clause = sentence[cs:ce]
             excluded = self.excluded.find(clause) if self.excluded is not None else []
@@ -130,6 +140,12 @@ class CompiledRule:
                 return [s for s in spans if not any(overlap(s, x) and not _holds(s, x) for x in excluded)]
 
             subs = keep(subject.find(clause))
+            elided = _ELIDED_SUBJECT.match(clause) if named and not subs else None
+            named = named or bool(subs)
+            if elided is not None:
+                # "Oxytocin is made in the brain, but is also synthesised to treat autism": the verb
+                # after "but" shares the subject named before it
+                subs = [elided.span(1)]
             pronoun = not subs and anaphora
             if pronoun:
                 # "Oxytocin, the hormone of X, ...": a noun-phrase anaphor after the bare anchor in
@@ -140,6 +156,7 @@ class CompiledRule:
                     for a in _anaphors(clause, self.verbs)
                     if (" " not in clause[a[0] : a[1]] or not any(e <= a[0] for _, e in anchors))
                     and not _EXPLETIVE.match(clause, a[0])
+                    and not self._other_hormone_nearer(sentence, cs + a[1])
                 ]
             elif subs and anaphora:
                 # "Oxytocin is sometimes called X, and that's because it increases trust": a pronoun
@@ -300,6 +317,11 @@ _OTHER_HORMONE = re.compile(
 )
 
 
+# Another hormone named earlier in the sentence is the nearer antecedent of a pronoun: "When
+# serotonin drops, it causes ..." (the topic's own name would be the subject, not a pronoun).
+_OTHER_HORMONE_BEFORE = re.compile(_OTHER_HORMONE.pattern.replace(r"\s+(?:", r"\b(?:", 1), re.IGNORECASE)
+
+
 def _anaphors(clause: str, verbs: frozenset[str] = frozenset()) -> list[Span]:
     """Spans in ``clause`` that may stand for a subject named before (see ANAPHORS); ``verbs``
     are the words a sentence-opening demonstrative must act with ("This boosts ...")."""
@@ -338,6 +360,12 @@ _EXPLETIVE = re.compile(
 # "also works for autism btw": a sentence that continues the topic without naming it.
 # "Its why you ...": the pronoun and verb run together, so the predicate stands in for the subject.
 _ALSO = re.compile(r"^\W*(?:also|plus|its\s+(?:also\s+)?why)\b", re.IGNORECASE)
+# A clause that opens with its verb, the subject left to the clause before: "..., but [is] also
+# sold as a cure".
+_ELIDED_SUBJECT = re.compile(
+    r"^\W*(is|are|was|were|has|have|had|can|will|does|do|also)\b(?!\s+(?:it|they|this|that|there|we|you|he|she)\b)",
+    re.IGNORECASE,
+)
 
 
 _FIRST_SENTENCE = re.compile(r"[^.!?]*[.!?]?")
@@ -493,6 +521,11 @@ class Linter:
         self._compiled = [CompiledRule(r, verbs) for r in self.rules]
         fragments = set().union(*(c.anchors for c in self._compiled))
         self._anchor = Prefilter(fragments) if fragments else None
+        # What names the topic that a later pronoun may stand for: the words the anaphora rules
+        # require ("oxytocin"), matched as terms; the prefilter's fragments ("hor", "ical") only
+        # say where a rule might match, and "hormones" or "clinical" name no topic.
+        named = {id(c.requires): c.requires for c in self._compiled if c.rule.match.anaphora and c.requires}
+        self._topic_terms = list(named.values())
         self._matchers: dict[str, tuple[frozenset[str] | None, object]] | None = None
         self._has_patterns = any(c.rule.match.patterns for c in self._compiled)
 
@@ -546,18 +579,26 @@ class Linter:
         for seg in document.segments:
             seg_text = document.text[seg.start : seg.end]
             anchored = self._anchor.search(seg_text)
+            names = anchored and self._names_topic(seg_text)
             if seg.heading:
                 if seg.level == 1 and not out:
-                    title = anchored
-                section = anchored
+                    title = names
+                section = names
             item = seg.item or _DEFINITION_LABEL.match(seg_text) is not None
             listed = item and (listed or recent > 0)
             topic = title or section or recent > 0 or listed
             if anchored or topic:
                 out.append((seg, seg_text, topic))
             # a list run keeps the topic of its lead-in to its last item
-            recent = TOPIC_SEGMENTS if anchored else recent if listed else max(0, recent - 1)
+            recent = TOPIC_SEGMENTS if names else recent if listed else max(0, recent - 1)
         return out
+
+    def _names_topic(self, text: str) -> bool:
+        """Whether ``text`` names the topic a later pronoun may stand for (without anaphora
+        rules, any anchor does)."""
+        if not self._topic_terms:
+            return True
+        return any(t.find(text) for t in self._topic_terms)
 
     def _pattern_spans(self, sent: object) -> dict[str, list[Span]]:
         """Token-pattern matches in one sentence (a spaCy Span), as character spans within it, by rule code.
@@ -638,7 +679,7 @@ class Linter:
             ss = sent.start_char
             sentence = sent.text
             anchored = self._anchor is not None and self._anchor.search(sentence)
-            if anchored:
+            if anchored and self._names_topic(sentence):
                 last_anchor = i
             near = topic or i - last_anchor <= TOPIC_SENTENCES  # named in the last sentences here
             if not anchored and not near:
