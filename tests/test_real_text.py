@@ -526,6 +526,9 @@ def test_real_text_study_asides_nicknames_and_the_bodys_own_oxytocin(
         # a level said to be needed for a feeling; a hug that must last
         ("Women need to produce plenty of oxytocin to feel relaxed and happy.", ["OXT501"]),
         ("A hug releases oxytocin, but only if it lasts for at least 20 seconds.", ["OXT703"]),
+        # a pronoun that stands for the topic as the thing released meets a touch rule's need for it
+        ("Oxytocin is a hormone.\n\nIt is released during long hugs, which builds trust.", ["OXT301", "OXT702"]),
+        ("Long hugs build trust between partners.", []),
     ],
 )
 def test_real_text_topic_antecedents_and_clause_ends(linter: Linter, text: str, expected: list[str]) -> None:

@@ -103,7 +103,10 @@ class CompiledRule:
         the subject out.
         """
         anaphora = topic and self.rule.match.anaphora
-        if self.requires is not None and not anaphora and not self.requires.find(sentence):
+        # the required word may be stood for by a pronoun as the thing released ("It is released
+        # during hugs, which builds trust"), once the topic has been named
+        refers_back = topic and self.claim is not None and _REFERS_BACK.search(sentence) is not None
+        if self.requires is not None and not anaphora and not refers_back and not self.requires.find(sentence):
             return []
         found: list[Hit] = []
         if self.phrases is not None:
@@ -359,6 +362,13 @@ _EXPLETIVE = re.compile(
 
 # "also works for autism btw": a sentence that continues the topic without naming it.
 # "Its why you ...": the pronoun and verb run together, so the predicate stands in for the subject.
+# A clause that opens with a pronoun or renaming noun phrase as the subject of a release:
+# "It is released when ...", "The hormone is also released during orgasm".
+_REFERS_BACK = re.compile(
+    r"(?:^|[.;,]\s+|\b(?:and|but|because)\s+)(?:it|this\s+hormone|the\s+hormone|this\s+chemical|the\s+chemical)"
+    r"\s+(?:is|gets|was|also|can\s+be|will\s+be)\s+(?:also\s+)?(?:released|produced|secreted|triggered|made)\b",
+    re.IGNORECASE,
+)
 _ALSO = re.compile(r"^\W*(?:also|plus|its\s+(?:also\s+)?why)\b", re.IGNORECASE)
 # A clause that opens with its verb, the subject left to the clause before: "..., but [is] also
 # sold as a cure".
