@@ -105,8 +105,12 @@ class CompiledRule:
         anaphora = topic and self.rule.match.anaphora
         # the required word may be stood for by a pronoun as the thing released ("It is released
         # during hugs, which builds trust"), once the topic has been named
-        refers_back = topic and self.claim is not None and _REFERS_BACK.search(sentence) is not None
-        if self.requires is not None and not anaphora and not refers_back and not self.requires.find(sentence):
+        if (
+            self.requires is not None
+            and not anaphora
+            and not self.requires.find(sentence)
+            and not (topic and self.claim is not None and _REFERS_BACK.search(sentence))
+        ):
             return []
         found: list[Hit] = []
         if self.phrases is not None:
