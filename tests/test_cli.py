@@ -192,16 +192,16 @@ def test_cli_jobs_pool_gives_the_same_report_in_order(tmp_path: Path) -> None:
 
 
 def test_cli_invalid_token_pattern_exits_2_without_traceback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    good = (ROOT / "rules" / "oxytocin" / "OXT102.yml").read_text(encoding="utf-8")
+    good = (ROOT / "rules" / "oxytocin" / "OXT103.yml").read_text(encoding="utf-8")
     bad = good.replace("match:\n", "match:\n  requires: [oxytocin]\n  patterns: [[{LOWER: {IN: [1, 2]}}]]\n")
     (tmp_path / "rules" / "x").mkdir(parents=True)
-    (tmp_path / "rules" / "x" / "OXT102.yml").write_text(bad, encoding="utf-8")
+    (tmp_path / "rules" / "x" / "OXT103.yml").write_text(bad, encoding="utf-8")
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "sources.yaml").write_bytes((ROOT / "corpus" / "sources.yaml").read_bytes())
     monkeypatch.setattr("claimcheck.paths.data_dir", lambda: tmp_path)
     result = run("check", "-", stdin=OVERCLAIM)
     assert result.exit_code == 2
-    assert result.stderr.startswith("claimcheck: error: rule OXT102: field 'match.patterns':")
+    assert result.stderr.startswith("claimcheck: error: rule OXT103: field 'match.patterns':")
     assert len(result.stderr.splitlines()) == 1
 
 
