@@ -95,21 +95,28 @@ class CompiledRule:
         # the first words of every rule's predicates, shared by the Linter (see _VERB_FIRST)
         self.verbs = verbs
 
-    def hits(self, sentence: str, pattern_spans: Sequence[Span], topic: bool = False, bare: bool = False) -> list[Hit]:
+    def hits(
+        self,
+        sentence: str,
+        pattern_spans: Sequence[Span],
+        topic: bool = False,
+        bare: bool = False,
+        refers_back: bool = False,
+    ) -> list[Hit]:
         """Candidate spans of this rule in ``sentence`` (before context is applied).
 
         ``topic``: the anchor occurred just before, so with ``anaphora`` a pronoun may stand
         for the subject; ``bare``: the sentence is a list item or heading, which may leave
-        the subject out.
+        the subject out; ``refers_back``: a pronoun in it stands for the topic as the thing
+        released ("It is released during hugs, which builds trust"), which meets a claim
+        frame's required word.
         """
         anaphora = topic and self.rule.match.anaphora
-        # the required word may be stood for by a pronoun as the thing released ("It is released
-        # during hugs, which builds trust"), once the topic has been named
         if (
             self.requires is not None
             and not anaphora
+            and not (refers_back and self.claim is not None)
             and not self.requires.find(sentence)
-            and not (topic and self.claim is not None and _REFERS_BACK.search(sentence))
         ):
             return []
         found: list[Hit] = []
@@ -700,10 +707,13 @@ class Linter:
                 continue
             following = sents[i + 1].text if i + 1 < len(sents) else next_segment
             patterns = self._pattern_spans(sent)
+            refers_back = near and _REFERS_BACK.search(sentence) is not None
             lead_verb = _VERB_FIRST.match(sentence)
             verb_first = lead_verb is not None and lead_verb.group(1).lower() in self._verbs
             for c in self._compiled:
-                hits = c.hits(sentence, patterns.get(c.rule.code, []), near, (bare and i == first) or verb_first)
+                hits = c.hits(
+                    sentence, patterns.get(c.rule.code, []), near, (bare and i == first) or verb_first, refers_back
+                )
                 if not hits and lead_in and i == first and c.claim is not None:
                     hits = _inherited(c, lead_in, sentence, following, seg)
                 for hit in hits:
