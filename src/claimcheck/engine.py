@@ -371,8 +371,6 @@ _EXPLETIVE = re.compile(
     re.IGNORECASE,
 )
 
-# "also works for autism btw": a sentence that continues the topic without naming it.
-# "Its why you ...": the pronoun and verb run together, so the predicate stands in for the subject.
 # A clause that opens with a pronoun or renaming noun phrase as the subject of a release:
 # "It is released when ...", "The hormone is also released during orgasm".
 _REFERS_BACK = re.compile(
@@ -380,6 +378,8 @@ _REFERS_BACK = re.compile(
     r"\s+(?:is|gets|was|also|can\s+be|will\s+be)\s+(?:also\s+)?(?:released|produced|secreted|triggered|made)\b",
     re.IGNORECASE,
 )
+# "also works for autism btw": a sentence that continues the topic without naming it.
+# "Its why you ...": the pronoun and verb run together, so the predicate stands in for the subject.
 _ALSO = re.compile(r"^\W*(?:also|plus|its\s+(?:also\s+)?why)\b", re.IGNORECASE)
 # A clause that opens with its verb, the subject left to the clause before: "..., but [is] also
 # sold as a cure".
