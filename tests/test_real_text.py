@@ -463,6 +463,7 @@ def test_real_text_review_cases(linter: Linter, text: str, expected: list[str]) 
         ("Oxytocin is widely known as the love hormone, and for good reason.", ["OXT101"]),
         ("Scientists have aptly named oxytocin the love hormone.", ["OXT101"]),
         ("Oxytocin is often called the love hormone.", []),
+        ("Oxytocin is often called the love hormone, and it is released during sex.", []),
         ("Oxytocin is often called the love hormone, but the label misleads.", []),
         # litotes affirms: "not immune to the power of X"
         ("Even grandparents are not immune to the pull of the love hormone.", ["OXT101"]),

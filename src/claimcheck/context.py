@@ -426,7 +426,8 @@ NICKNAME_BEFORE = _rx(r"\b(?:nick[\s\-]?names?|monikers?|epithets?|sobriquets?)\
 # "aptly called the cuddle chemical".
 ENDORSED_LABEL_AFTER = _rx(
     r"^[\"”’'\s,]*(?:[\-–—(]\s*)?(?:and\s+)?(?:(?:for|with)\s+(?:very\s+)?good\s+reason|(?:and\s+)?rightly\s+so|"
-    r"for\s+a\s+(?:good\s+)?reason|not\s+without\s+reason|and\s+it\s+(?:really\s+|truly\s+)?(?:is|lives\s+up\s+to))\b"
+    r"for\s+a\s+(?:good\s+)?reason|not\s+without\s+reason|and\s+it\s+(?:really\s+|truly\s+)?is(?=\s*(?:[.!;]|$))|"
+    r"and\s+it\s+(?:really\s+|truly\s+)?lives\s+up\s+to)\b"
 )
 ENDORSED_LABEL_BEFORE = _rx(
     r"\b(?:aptly|rightly|fittingly|appropriately|deservedly|accurately|correctly)\s+(?:been\s+)?(?:called|named|"
