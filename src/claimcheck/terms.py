@@ -387,9 +387,14 @@ def _one_word_off(candidate: list[str], term: list[str]) -> bool:
 def _merged_off(candidate: list[str], term: list[str]) -> bool:
     """A near miss of a phrase written with two of its words run together ("oxytocinswitch"):
     with some two neighbouring words merged, it is at most one recognisable word off. "oxytocin
-    with" is no near miss of "oxytocin on-switch"."""
+    with" is no near miss of "oxytocin on-switch", nor "hormone love" of "hormone of love"."""
+    # the run-together word is longer than either of its parts: "hormone love" leaves "of" out of
+    # "hormone of love", it does not run two words together
     return any(
-        _one_word_off(candidate, [*term[:k], term[k] + term[k + 1], *term[k + 2 :]]) for k in range(len(term) - 1)
+        len(candidate) == len(term) - 1
+        and len(candidate[k]) > max(len(term[k]), len(term[k + 1]))
+        and _one_word_off(candidate, [*term[:k], term[k] + term[k + 1], *term[k + 2 :]])
+        for k in range(len(term) - 1)
     )
 
 
