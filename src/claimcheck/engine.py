@@ -136,7 +136,8 @@ class CompiledRule:
         others = [m.end() for m in _OTHER_HORMONE_BEFORE.finditer(sentence, 0, end)]
         if not others:
             return False
-        named = [e for _, e in self.requires.find(sentence[:end])] if self.requires is not None else []
+        # the whole sentence, as every rule searches it (its matches are cached), not a new slice
+        named = [e for _, e in self.requires.find(sentence) if e <= end] if self.requires is not None else []
         return max(others) > max(named, default=-1)
 
     def _claims(self, sentence: str, anaphora: bool, bare: bool, after_label: bool = False) -> list[Hit]:
@@ -324,16 +325,14 @@ _NOT_ACTS = frozenset(
 )
 # a hormone named right after an anaphor is another hormone: "the hormone vasopressin", "the
 # stress hormone cortisol", "the chemical dopamine"
-_OTHER_HORMONE = re.compile(
-    r"\s+(?:cortisol|dopamine|serotonin|vasopressin|endorphins?|adrenaline|epinephrine|noradrenaline|"
-    r"norepinephrine|testosterone|o?estrogen|prolactin|melatonin|ghrelin|leptin|insulin|GABA|glutamate)\b",
-    re.IGNORECASE,
+_OTHER_HORMONES = (
+    r"(?:cortisol|dopamine|serotonin|vasopressin|endorphins?|adrenaline|epinephrine|noradrenaline|"
+    r"norepinephrine|testosterone|o?estrogen|prolactin|melatonin|ghrelin|leptin|insulin|GABA|glutamate)\b"
 )
-
-
+_OTHER_HORMONE = re.compile(rf"\s+{_OTHER_HORMONES}", re.IGNORECASE)
 # Another hormone named earlier in the sentence is the nearer antecedent of a pronoun: "When
 # serotonin drops, it causes ..." (the topic's own name would be the subject, not a pronoun).
-_OTHER_HORMONE_BEFORE = re.compile(_OTHER_HORMONE.pattern.replace(r"\s+(?:", r"\b(?:", 1), re.IGNORECASE)
+_OTHER_HORMONE_BEFORE = re.compile(rf"\b{_OTHER_HORMONES}", re.IGNORECASE)
 
 
 def _anaphors(clause: str, verbs: frozenset[str] = frozenset()) -> list[Span]:

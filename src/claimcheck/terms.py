@@ -391,8 +391,7 @@ def _merged_off(candidate: list[str], term: list[str]) -> bool:
     # the run-together word is longer than either of its parts: "hormone love" leaves "of" out of
     # "hormone of love", it does not run two words together
     return any(
-        len(candidate) == len(term) - 1
-        and len(candidate[k]) > max(len(term[k]), len(term[k + 1]))
+        len(candidate[k]) > max(len(term[k]), len(term[k + 1]))
         and _one_word_off(candidate, [*term[:k], term[k] + term[k + 1], *term[k + 2 :]])
         for k in range(len(term) - 1)
     )
